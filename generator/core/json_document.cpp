@@ -1,0 +1,140 @@
+#include "core/json_document.hpp"
+
+#include <cctype>
+
+namespace versa {
+
+std::string pointer_join(std::string_view pointer, std::string_view token) {
+  std::string out(pointer);
+  out += '/';
+  for (char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Walks a document that nlohmann already accepted and records the offset of
+// every value. It trusts the syntax, so it stays small.
+class OffsetScanner {
+ public:
+  OffsetScanner(std::string_view text, std::unordered_map<std::string, std::size_t>& out)
+      : text_(text), out_(out) {}
+
+  void scan() {
+    skip_ws();
+    value("");
+  }
+
+ private:
+  void skip_ws() {
+    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+  }
+
+  std::string string_token() {
+    std::string s;
+    ++pos_;  // opening quote
+    while (pos_ < text_.size() && text_[pos_] != '"') {
+      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
+        const char e = text_[pos_ + 1];
+        s += e == 'n' ? '\n' : e == 't' ? '\t' : e;  // keys with other escapes are rare
+        pos_ += 2;
+      } else {
+        s += text_[pos_++];
+      }
+    }
+    ++pos_;  // closing quote
+    return s;
+  }
+
+  void value(const std::string& pointer) {
+    if (depth_ > 4096 || pos_ >= text_.size()) return;
+    out_[pointer] = pos_;
+    const char c = text_[pos_];
+    if (c == '{') {
+      ++depth_;
+      ++pos_;
+      skip_ws();
+      while (pos_ < text_.size() && text_[pos_] != '}') {
+        const std::string key = string_token();
+        skip_ws();
+        ++pos_;  // ':'
+        skip_ws();
+        value(pointer_join(pointer, key));
+        skip_ws();
+        if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
+        skip_ws();
+      }
+      ++pos_;
+      --depth_;
+    } else if (c == '[') {
+      ++depth_;
+      ++pos_;
+      skip_ws();
+      for (std::size_t i = 0; pos_ < text_.size() && text_[pos_] != ']'; ++i) {
+        value(pointer_join(pointer, std::to_string(i)));
+        skip_ws();
+        if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
+        skip_ws();
+      }
+      ++pos_;
+      --depth_;
+    } else if (c == '"') {
+      string_token();
+    } else {
+      while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_])) &&
+             text_[pos_] != ',' && text_[pos_] != ']' && text_[pos_] != '}') {
+        ++pos_;
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::unordered_map<std::string, std::size_t>& out_;
+  std::size_t pos_ = 0;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& diags) {
+  if (!check_utf8(source, diags)) return std::nullopt;
+  JsonDocument doc;
+  try {
+    doc.value_ = nlohmann::json::parse(source.text());
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is 1-based and points just past the offending character.
+    const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    std::string what = e.what();
+    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+    diags.error(source.locate(at), "malformed JSON: " + what + "; fix the syntax at this position");
+    return std::nullopt;
+  }
+  OffsetScanner(source.text(), doc.offsets_).scan();
+  doc.source_ = std::move(source);
+  return doc;
+}
+
+Location JsonDocument::locate(std::string_view pointer) const {
+  std::string p(pointer);
+  while (true) {
+    if (auto it = offsets_.find(p); it != offsets_.end()) return source_.locate(it->second);
+    if (p.empty()) return {source_.path(), 1, 1};
+    p.erase(p.rfind('/'));
+  }
+}
+
+Location JsonDocument::locate_in_string(std::string_view pointer, std::size_t offset) const {
+  auto it = offsets_.find(std::string(pointer));
+  if (it == offsets_.end()) return locate(pointer);
+  return source_.locate(it->second + 1 + offset);
+}
+
+}  // namespace versa

@@ -1,0 +1,41 @@
+// Reading input files and mapping byte offsets to line:column positions.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace versa {
+
+/// The bytes of one input file with its path, able to turn offsets into locations.
+class SourceText {
+ public:
+  SourceText() = default;
+  SourceText(std::string path, std::string text);
+
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] const std::string& text() const { return text_; }
+
+  /// Location of a byte offset; the column counts code points, not bytes.
+  [[nodiscard]] Location locate(std::size_t offset) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+/// Reads a whole file. Returns nothing and reports an error when it cannot.
+std::optional<SourceText> read_source(const std::string& path, Diagnostics& diags);
+
+/// Offset of the first byte that is not well-formed UTF-8, if any.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+/// Reports invalid UTF-8 with its location; true when the text is valid.
+bool check_utf8(const SourceText& source, Diagnostics& diags);
+
+}  // namespace versa

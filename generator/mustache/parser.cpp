@@ -1,0 +1,407 @@
+// Template parser: a tokenizer that honours set-delimiter tags, a pass that
+// applies the spec's standalone-line rules, and a tree builder.
+#include <algorithm>
+#include <optional>
+
+#include "mustache/template.hpp"
+
+namespace versa::mustache {
+namespace {
+
+struct Delimiters {
+  std::string open = "{{";
+  std::string close = "}}";
+};
+
+struct Token {
+  char kind = 't';  // 't' text, 'v' escaped, '&' raw, or the sigil: # ^ / ! > < $ =
+  std::string name;
+  std::size_t begin = 0;  // byte range in the source, shrunk by standalone cuts
+  std::size_t end = 0;
+  std::size_t tag_begin = 0;  // for diagnostics
+  Delimiters delims;          // in force after this token
+  std::string indent;         // standalone whitespace before the tag
+  bool standalone = false;
+};
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
+                        s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+class Parser {
+ public:
+  Parser(const SourceText& source, std::string_view text, std::size_t base, Delimiters delims,
+         Diagnostics& diags)
+      : source_(source), text_(text), base_(base), start_delims_(std::move(delims)),
+        diags_(diags) {}
+
+  std::optional<std::vector<Node>> run() {
+    if (!tokenize()) return std::nullopt;
+    apply_standalone_rules();
+    std::size_t i = 0;
+    auto nodes = build(i, nullptr);
+    if (failed_) return std::nullopt;
+    return nodes;
+  }
+
+ private:
+  void error(std::size_t offset, std::string message) {
+    diags_.error(source_.locate(base_ + offset), std::move(message));
+    failed_ = true;
+  }
+
+  bool tokenize() {
+    Delimiters d = start_delims_;
+    std::size_t pos = 0;
+    while (pos < text_.size()) {
+      const std::size_t open = text_.find(d.open, pos);
+      if (open == std::string_view::npos) break;
+      if (open > pos) tokens_.push_back({'t', {}, pos, open, pos, d, {}, false});
+      Token tok;
+      tok.tag_begin = open;
+      std::size_t p = open + d.open.size();
+      std::string_view close = d.close;
+      std::string triple_close;
+      if (p < text_.size() && text_[p] == '{') {
+        tok.kind = '&';
+        ++p;
+        triple_close = "}" + d.close;
+        close = triple_close;
+      } else {
+        while (p < text_.size() && (text_[p] == ' ' || text_[p] == '\t')) ++p;
+        if (p < text_.size() && std::string_view("#^/!><$=&").find(text_[p]) != std::string_view::npos) {
+          tok.kind = text_[p++];
+        } else {
+          tok.kind = 'v';
+        }
+      }
+      std::string eq_close;
+      if (tok.kind == '=') {
+        eq_close = "=" + d.close;
+        close = eq_close;
+      }
+      const std::size_t stop = text_.find(close, p);
+      if (stop == std::string_view::npos) {
+        error(open, "tag '" + d.open + "' is never closed; add '" + std::string(close) +
+                        "' to end it");
+        return false;
+      }
+      const std::string_view content = trim(text_.substr(p, stop - p));
+      tok.begin = open;
+      tok.end = stop + close.size();
+      if (tok.kind == '=') {
+        const auto space = content.find_first_of(" \t");
+        const std::string_view a = space == std::string_view::npos ? content : content.substr(0, space);
+        const std::string_view b =
+            space == std::string_view::npos ? std::string_view{} : trim(content.substr(space));
+        if (a.empty() || b.empty() || b.find_first_of(" \t=") != std::string_view::npos ||
+            a.find('=') != std::string_view::npos) {
+          error(open, "set-delimiter tag needs two delimiters without '=' or spaces, as in "
+                      "{{=<% %>=}}");
+          return false;
+        }
+        d.open = a;
+        d.close = b;
+      } else if (tok.kind != '!') {
+        if (content.empty()) {
+          error(open, "empty tag: write a name between the delimiters, such as {{title}}");
+          return false;
+        }
+        if (content.find_first_of(" \t\n") != std::string_view::npos) {
+          error(open, "tag name '" + std::string(content) +
+                          "' contains spaces; use a single name or dotted path");
+          return false;
+        }
+        tok.name = content;
+      }
+      tok.delims = d;
+      tokens_.push_back(std::move(tok));
+      pos = tokens_.back().end;
+    }
+    if (pos < text_.size()) tokens_.push_back({'t', {}, pos, text_.size(), pos, d, {}, false});
+    return true;
+  }
+
+  std::string_view body(const Token& t) const { return text_.substr(t.begin, t.end - t.begin); }
+
+  // True when only whitespace stands between the start of the line and token i.
+  bool clear_before(std::size_t i) const {
+    if (i == 0) return true;
+    const Token& prev = tokens_[i - 1];
+    if (prev.kind != 't') return false;
+    const std::string_view t = body(prev);
+    const auto nl = t.rfind('\n');
+    if (nl == std::string_view::npos) return i - 1 == 0 && is_blank(t);
+    return is_blank(t.substr(nl + 1));
+  }
+
+  // True when only whitespace stands between token j and the end of the line.
+  bool clear_after(std::size_t j) const {
+    if (j + 1 >= tokens_.size()) return true;
+    const Token& next = tokens_[j + 1];
+    if (next.kind != 't') return false;
+    const std::string_view t = body(next);
+    const auto nl = t.find('\n');
+    if (nl == std::string_view::npos) return j + 2 == tokens_.size() && is_blank(t);
+    return is_blank(t.substr(0, nl));
+  }
+
+  static bool can_stand_alone(char kind) {
+    return std::string_view("#^/!><$=").find(kind) != std::string_view::npos;
+  }
+
+  struct Cut {
+    std::size_t index;
+    bool before;    // cut the whitespace that precedes the tag on its line
+    bool newline;   // cut the rest of the line after the tag, newline included
+  };
+
+  // The spec's standalone rule: a line holding only one such tag (or one of the
+  // pairs that inheritance allows) and whitespace disappears from the output.
+  void apply_standalone_rules() {
+    std::vector<std::pair<std::size_t, std::size_t>> lines;  // first, last tag index
+    std::vector<bool> keep_newline;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const char k = tokens_[i].kind;
+      if (k == 't' || !can_stand_alone(k)) continue;
+      if (i + 1 < tokens_.size()) {
+        const Token& n = tokens_[i + 1];
+        const bool pair = (k == '<' && n.kind == '$') ||
+                          (k == '/' && n.kind == '/') ||
+                          ((k == '$' || k == '<') && n.kind == '/' && n.name == tokens_[i].name);
+        if (pair && clear_before(i) && clear_after(i + 1)) {
+          lines.emplace_back(i, i + 1);
+          keep_newline.push_back(k == '$' && n.kind == '/');
+          ++i;
+          continue;
+        }
+      }
+      if (clear_before(i) && clear_after(i)) {
+        lines.emplace_back(i, i);
+        keep_newline.push_back(false);
+      }
+    }
+    // Cut after deciding, so each decision saw the original text.
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      auto [first, last] = lines[n];
+      std::string indent;
+      if (first > 0) {
+        Token& prev = tokens_[first - 1];
+        const std::string_view t = body(prev);
+        const auto nl = t.rfind('\n');
+        const std::size_t keep = nl == std::string_view::npos ? 0 : nl + 1;
+        indent = std::string(t.substr(keep));
+        prev.end = prev.begin + keep;
+      }
+      for (std::size_t i = first; i <= last; ++i) {
+        tokens_[i].standalone = true;
+        tokens_[i].indent = indent;
+      }
+      if (!keep_newline[n] && last + 1 < tokens_.size()) {
+        Token& next = tokens_[last + 1];
+        const std::string_view t = body(next);
+        const auto nl = t.find('\n');
+        next.begin += nl == std::string_view::npos ? t.size() : nl + 1;
+      }
+    }
+  }
+
+  static std::vector<std::string> split_path(const std::string& name) {
+    std::vector<std::string> parts;
+    if (name == ".") return parts;
+    std::size_t start = 0;
+    while (true) {
+      const auto dot = name.find('.', start);
+      parts.push_back(name.substr(start, dot - start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    return parts;
+  }
+
+  Node make_node(NodeKind kind, const Token& t) const {
+    Node n;
+    n.kind = kind;
+    n.text = t.name;
+    n.path = split_path(t.name);
+    const Location at = source_.locate(base_ + t.tag_begin);
+    n.line = at.line;
+    n.col = at.col;
+    return n;
+  }
+
+  // Removes the common leading whitespace of the non-blank lines, as a block's
+  // content is re-indented where it expands. Returns the removed prefix.
+  static std::string dedent(std::string& text, std::string& removed_on_first_line) {
+    std::optional<std::string> common;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      auto nl = text.find('\n', start);
+      if (nl == std::string::npos) nl = text.size();
+      const std::string_view line(text.data() + start, nl - start);
+      if (!is_blank(line)) {
+        const auto ws = line.find_first_not_of(" \t");
+        const std::string lead(line.substr(0, ws));
+        if (!common) {
+          common = lead;
+        } else {
+          std::size_t k = 0;
+          while (k < common->size() && k < lead.size() && (*common)[k] == lead[k]) ++k;
+          common->resize(k);
+        }
+      }
+      start = nl + 1;
+    }
+    const std::string prefix = common.value_or("");
+    std::string out;
+    start = 0;
+    bool first = true;
+    while (start <= text.size()) {
+      auto nl = text.find('\n', start);
+      const bool last = nl == std::string::npos;
+      if (last) nl = text.size();
+      std::string_view line(text.data() + start, nl - start);
+      if (is_blank(line)) {
+        if (first) removed_on_first_line = std::string(line);
+        line = {};
+      } else {
+        if (first) removed_on_first_line = prefix;
+        line.remove_prefix(prefix.size());
+      }
+      out += line;
+      if (!last) out += '\n';
+      first = false;
+      start = nl + 1;
+    }
+    text = std::move(out);
+    return prefix;
+  }
+
+  // Builds nodes from tokens_[i...] until the close tag of `open` (or the end).
+  std::vector<Node> build(std::size_t& i, const Token* open) {
+    std::vector<Node> nodes;
+    while (i < tokens_.size()) {
+      const Token& t = tokens_[i++];
+      switch (t.kind) {
+        case 't':
+          if (t.end > t.begin) {
+            Node n;
+            n.text = std::string(body(t));
+            nodes.push_back(std::move(n));
+          }
+          break;
+        case 'v': nodes.push_back(make_node(NodeKind::escaped, t)); break;
+        case '&': nodes.push_back(make_node(NodeKind::raw, t)); break;
+        case '!':
+        case '=': break;
+        case '>': {
+          Node n = make_node(NodeKind::partial, t);
+          n.indent = t.indent;
+          nodes.push_back(std::move(n));
+          break;
+        }
+        case '#':
+        case '^':
+        case '<':
+        case '$': {
+          const std::size_t open_index = i - 1;
+          Node n = make_node(t.kind == '#'   ? NodeKind::section
+                             : t.kind == '^' ? NodeKind::inverted
+                             : t.kind == '<' ? NodeKind::parent
+                                             : NodeKind::block,
+                             t);
+          n.children = build(i, &t);
+          if (failed_) return nodes;
+          if (t.kind == '<') {
+            n.indent = t.indent;
+            // Only blocks count inside a parent tag; other content is ignored.
+            std::erase_if(n.children, [](const Node& c) { return c.kind != NodeKind::block; });
+          } else if (t.kind == '$' && t.standalone) {
+            reparse_block(n, open_index, i - 1);
+          }
+          nodes.push_back(std::move(n));
+          break;
+        }
+        case '/':
+          if (open == nullptr) {
+            error(t.tag_begin, "'" + t.name + "' closes a section that was never opened; "
+                               "remove it or add the matching opening tag");
+            return nodes;
+          }
+          if (t.name != open->name) {
+            const Location at = source_.locate(base_ + open->tag_begin);
+            error(t.tag_begin, "closing tag '" + t.name + "' does not match the open section '" +
+                                   open->name + "' (opened at line " + std::to_string(at.line) +
+                                   "); close '" + open->name + "' first");
+            return nodes;
+          }
+          return nodes;
+      }
+    }
+    if (open != nullptr) {
+      error(open->tag_begin, "section '" + open->name + "' is never closed; add " +
+                                 open->delims.open + "/" + open->name + open->delims.close +
+                                 " after its content");
+    }
+    return nodes;
+  }
+
+  // A standalone block's content is dedented and parsed again, so it can be
+  // re-indented wherever the block expands (spec: "Block reindentation").
+  void reparse_block(Node& n, std::size_t open_index, std::size_t close_index) {
+    const Token& open = tokens_[open_index];
+    n.standalone = true;
+    n.before = open.indent;
+    std::string content;
+    std::size_t content_begin = open.end;
+    if (close_index > open_index + 1) {
+      content_begin = tokens_[open_index + 1].begin;
+      content = std::string(text_.substr(content_begin, tokens_[close_index - 1].end - content_begin));
+    }
+    std::string first_line_indent;
+    dedent(content, first_line_indent);
+    n.indent = first_line_indent;
+    Parser sub(source_, content, base_ + content_begin, open.delims, diags_);
+    auto nodes = sub.run();
+    if (!nodes) {
+      failed_ = true;
+      return;
+    }
+    n.children = std::move(*nodes);
+  }
+
+  const SourceText& source_;
+  std::string_view text_;
+  std::size_t base_;
+  Delimiters start_delims_;
+  Diagnostics& diags_;
+  std::vector<Token> tokens_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Template> parse_template(std::string name, const SourceText& source,
+                                         Diagnostics& diags) {
+  if (!check_utf8(source, diags)) return nullptr;
+  Parser parser(source, source.text(), 0, Delimiters{}, diags);
+  auto nodes = parser.run();
+  if (!nodes) return nullptr;
+  auto t = std::make_unique<Template>();
+  t->name = std::move(name);
+  t->path = source.path();
+  t->nodes = std::move(*nodes);
+  return t;
+}
+
+}  // namespace versa::mustache

@@ -1,0 +1,69 @@
+// Mustache templates: parsed once into a tree, rendered many times against
+// nlohmann::json. Implements the Mustache spec's required modules and
+// template inheritance (parents and blocks).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostics.hpp"
+#include "core/source_text.hpp"
+
+namespace versa::mustache {
+
+enum class NodeKind { text, escaped, raw, section, inverted, partial, parent, block };
+
+/// One element of a parsed template.
+struct Node {
+  NodeKind kind = NodeKind::text;
+  std::string text;               ///< literal text, or the tag's name
+  std::vector<std::string> path;  ///< name split at dots; empty for "."
+  std::vector<Node> children;     ///< section or block content; a parent's block overrides
+  std::string indent;  ///< partial/parent: standalone indentation; block: dedented amount
+  std::string before;  ///< block: whitespace before a standalone block tag
+  bool standalone = false;  ///< block: content is re-indented where it expands
+  int line = 0;
+  int col = 0;
+};
+
+/// A parsed template.
+struct Template {
+  std::string name;
+  std::string path;  ///< file it came from, for diagnostics
+  std::vector<Node> nodes;
+};
+
+/// Parses `source`. Problems are reported to `diags` as file:line:col; returns
+/// nothing when the template cannot be used.
+std::unique_ptr<Template> parse_template(std::string name, const SourceText& source,
+                                         Diagnostics& diags);
+
+/// A named collection of templates; partials and parents are looked up here
+/// by name when rendering.
+class TemplateSet {
+ public:
+  /// Parses and adds a template; false (with diagnostics) on a parse error.
+  bool add(std::string name, const SourceText& source, Diagnostics& diags);
+
+  [[nodiscard]] const Template* find(std::string_view name) const;
+  [[nodiscard]] std::vector<std::string> names() const;
+
+  /// Reports every partial or parent tag that names a template not in the set.
+  void check_references(Diagnostics& diags) const;
+
+  /// Renders `tmpl` with `data`, appending to `out`. A missing partial renders
+  /// as nothing (as the spec asks); call check_references() to forbid that.
+  /// Throws std::runtime_error when partials nest deeper than a fixed limit.
+  void render(const Template& tmpl, const nlohmann::json& data, std::string& out) const;
+  [[nodiscard]] std::string render(std::string_view name, const nlohmann::json& data) const;
+
+ private:
+  std::map<std::string, std::unique_ptr<Template>, std::less<>> templates_;
+};
+
+}  // namespace versa::mustache
