@@ -1,1 +1,70 @@
-int main() { return 0; }
+// versa's command line: build, check, render.
+#include <CLI/CLI.hpp>
+
+#include <iomanip>
+#include <iostream>
+
+#include "cli/render_command.hpp"
+#include "site/build.hpp"
+
+int main(int argc, char** argv) {
+  using namespace versa;
+  CLI::App app{"versa: a localized static site generator for protocol reply codes"};
+  app.set_version_flag("--version", std::string("versa ") + VERSA_VERSION);
+  app.require_subcommand(1);
+
+  BuildOptions build;
+  auto add_inputs = [](CLI::App* cmd, InputPaths& in) {
+    cmd->add_option("--catalogue", in.catalogue, "catalogue folder")->capture_default_str();
+    cmd->add_option("--locales", in.locales, "locales folder")->capture_default_str();
+    cmd->add_option("--templates", in.templates, "templates folder")->capture_default_str();
+    cmd->add_option("--site", in.site_config, "site settings file")->capture_default_str();
+  };
+  CLI::App* build_cmd = app.add_subcommand("build", "build the site into the output folder");
+  add_inputs(build_cmd, build.inputs);
+  build_cmd->add_option("--out,-o", build.out_dir, "output folder")->capture_default_str();
+  build_cmd->add_flag("--dry-run", build.dry_run, "render every page, write nothing");
+  build_cmd->add_flag("--strict", build.strict, "treat missing translations as errors");
+  build_cmd->add_option("--jobs,-j", build.jobs, "render threads (default: all cores)");
+
+  InputPaths check_paths;
+  bool check_strict = false;
+  CLI::App* check_cmd = app.add_subcommand("check", "validate every input, write nothing");
+  add_inputs(check_cmd, check_paths);
+  check_cmd->add_flag("--strict", check_strict, "treat missing translations as errors");
+
+  std::string tmpl, data, partials;
+  CLI::App* render_cmd = app.add_subcommand("render", "render one template with one JSON file");
+  render_cmd->add_option("template", tmpl, "template file")->required();
+  render_cmd->add_option("--data", data, "JSON data file")->required();
+  render_cmd->add_option("--partials", partials, "folder of partials (<name>.html)");
+
+  CLI11_PARSE(app, argc, argv);
+
+  Diagnostics diags;
+  int status = 0;
+  if (*build_cmd) {
+    const auto summary = build_site(build, diags);
+    diags.print(std::cerr);
+    if (!summary) {
+      std::cerr << "versa: build failed with " << diags.error_count()
+                << " error(s); nothing was written\n";
+      return 1;
+    }
+    std::cout << "versa: " << summary->rendered << " pages rendered, " << summary->written
+              << " written, " << summary->unchanged << " unchanged, " << summary->removed
+              << " removed in " << std::fixed << std::setprecision(2) << summary->seconds << " s"
+              << (build.dry_run ? " (dry run)" : "") << '\n';
+  } else if (*check_cmd) {
+    const bool ok = check_inputs(check_paths, check_strict, diags);
+    diags.print(std::cerr);
+    std::cout << "versa: " << (ok ? "all inputs are valid" : "inputs have errors") << '\n';
+    status = ok ? 0 : 1;
+  } else if (*render_cmd) {
+    const auto out = render_template_file(tmpl, data, partials, diags);
+    diags.print(std::cerr);
+    if (!out) return 1;
+    std::cout << *out << std::flush;
+  }
+  return status;
+}

@@ -1,0 +1,53 @@
+#include "cli/render_command.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+
+#include "core/json_document.hpp"
+#include "mustache/template.hpp"
+
+namespace versa {
+
+namespace {
+
+// Loads every partial `nodes` refer to, and theirs, from `dir`.
+void load_partials(const std::vector<mustache::Node>& nodes, const std::string& dir,
+                   mustache::TemplateSet& set, Diagnostics& diags) {
+  for (const auto& n : nodes) {
+    if ((n.kind == mustache::NodeKind::partial || n.kind == mustache::NodeKind::parent) &&
+        !set.find(n.text)) {
+      const std::string path = (std::filesystem::path(dir) / (n.text + ".html")).string();
+      if (!dir.empty() && std::filesystem::exists(path)) {
+        if (auto source = read_source(path, diags); source && set.add(n.text, *source, diags)) {
+          load_partials(set.find(n.text)->nodes, dir, set, diags);
+        }
+      }
+    }
+    load_partials(n.children, dir, set, diags);
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> render_template_file(const std::string& template_path,
+                                                const std::string& data_path,
+                                                const std::string& partials_dir,
+                                                Diagnostics& diags) {
+  auto data_source = read_source(data_path, diags);
+  if (!data_source) return std::nullopt;
+  auto data = JsonDocument::parse(std::move(*data_source), diags);
+  auto source = read_source(template_path, diags);
+  if (!data || !source) return std::nullopt;
+  mustache::TemplateSet set;
+  // The main template gets a name no partial can have.
+  const std::string main_name = "\x01main";
+  if (!set.add(main_name, *source, diags)) return std::nullopt;
+  load_partials(set.find(main_name)->nodes, partials_dir, set, diags);
+  if (diags.has_errors()) return std::nullopt;
+  std::string out;
+  set.render(*set.find(main_name), data->value(), out);
+  return out;
+}
+
+}  // namespace versa

@@ -1,0 +1,18 @@
+// `versa render`: one template file with one JSON file, to standard output.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.hpp"
+
+namespace versa {
+
+/// Renders `template_path` with the JSON in `data_path`; partials and parents
+/// load `partials_dir/<name>.html`. Returns the output, or nothing on error.
+std::optional<std::string> render_template_file(const std::string& template_path,
+                                                const std::string& data_path,
+                                                const std::string& partials_dir,
+                                                Diagnostics& diags);
+
+}  // namespace versa

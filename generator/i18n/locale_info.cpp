@@ -1,0 +1,70 @@
+#include "i18n/locale_info.hpp"
+
+#include <unicode/locdspnm.h>
+#include <unicode/locid.h>
+#include <unicode/uloc.h>
+
+#include <algorithm>
+
+namespace versa {
+
+namespace {
+
+bool icu_knows_language(const icu::Locale& loc) {
+  int32_t count = 0;
+  const icu::Locale* available = icu::Locale::getAvailableLocales(count);
+  const std::string_view lang = loc.getLanguage();
+  return std::any_of(available, available + count,
+                     [&](const icu::Locale& l) { return lang == l.getLanguage(); });
+}
+
+}  // namespace
+
+std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale loc = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+  if (U_FAILURE(status) || loc.isBogus() || std::string_view(loc.getLanguage()).empty()) {
+    why = "'" + std::string(tag) + "' is not a valid BCP 47 language tag (examples: de, pt-BR, zh-Hant)";
+    return std::nullopt;
+  }
+  // Round-trip to catch tags ICU silently rewrites, such as "en_US" or "EN".
+  status = U_ZERO_ERROR;
+  const std::string canonical = loc.toLanguageTag<std::string>(status);
+  if (U_FAILURE(status) || canonical != tag) {
+    why = "'" + std::string(tag) + "' is not a canonical BCP 47 tag" +
+          (U_SUCCESS(status) ? "; name the file '" + canonical + ".json'" : "");
+    return std::nullopt;
+  }
+  if (!icu_knows_language(loc)) {
+    why = "ICU has no data for language '" + std::string(loc.getLanguage()) +
+          "'; use a language tag ICU supports";
+    return std::nullopt;
+  }
+  LocaleInfo info;
+  info.tag = std::string(tag);
+  info.rtl = loc.isRightToLeft();
+  UDisplayContext contexts[] = {UDISPCTX_CAPITALIZATION_FOR_UI_LIST_OR_MENU,
+                                UDISPCTX_DIALECT_NAMES};
+  std::unique_ptr<icu::LocaleDisplayNames> names(
+      icu::LocaleDisplayNames::createInstance(loc, contexts, 2));
+  icu::UnicodeString name;
+  names->localeDisplayName(loc, name);
+  name.toUTF8String(info.native_name);
+  return info;
+}
+
+std::vector<std::string> fallback_chain(std::string_view tag, std::string_view base) {
+  std::vector<std::string> chain{std::string(tag)};
+  std::string current(tag);
+  while (true) {
+    const auto dash = current.rfind('-');
+    if (dash == std::string::npos) break;
+    current.erase(dash);
+    // A lone single-letter subtag ("x" of a private use) is not a locale.
+    if (current.size() > 1 && current.back() != '-') chain.push_back(current);
+  }
+  if (std::find(chain.begin(), chain.end(), base) == chain.end()) chain.emplace_back(base);
+  return chain;
+}
+
+}  // namespace versa

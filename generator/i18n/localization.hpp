@@ -1,0 +1,65 @@
+// i18n: one language ready for rendering: compiled messages, catalogue texts
+// and ICU facts, each with the fallback chain (de-AT -> de -> en) applied.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "i18n/locale_info.hpp"
+#include "i18n/message_format.hpp"
+#include "load/catalogue.hpp"
+#include "load/locale_file.hpp"
+
+namespace versa {
+
+/// The locale whose message keys every other locale mirrors.
+inline constexpr std::string_view kBaseLocale = "en";
+
+/// A locale's compiled messages, before fallback.
+struct CompiledMessages {
+  std::string tag;
+  std::map<std::string, std::unique_ptr<Message>, std::less<>> messages;
+};
+
+/// Compiles every pattern of `file`; syntax errors are reported with their
+/// location in the file.
+CompiledMessages compile_messages(const LocaleFile& file, Diagnostics& diags);
+
+class Localization {
+ public:
+  Localization(LocaleInfo info, std::vector<const CompiledMessages*> message_chain,
+               std::vector<const LocaleFile*> text_chain);
+
+  [[nodiscard]] const LocaleInfo& info() const { return info_; }
+  [[nodiscard]] const std::string& tag() const { return info_.tag; }
+
+  /// The message for `key`, from the first locale of the chain that has it.
+  /// Validation guarantees every key the generator uses exists in the base locale.
+  [[nodiscard]] const Message& message(std::string_view key) const;
+
+  /// A catalogue text of `protocol` ("codes/211/name"), falling back along the
+  /// chain and finally to the catalogue's own English text.
+  [[nodiscard]] const std::string& text(const Protocol& protocol, std::string_view key) const;
+
+  /// Every message without arguments, as plain text: labels templates may use.
+  [[nodiscard]] const nlohmann::json& labels() const { return labels_; }
+
+ private:
+  LocaleInfo info_;
+  std::vector<const CompiledMessages*> message_chain_;
+  std::vector<const LocaleFile*> text_chain_;
+  nlohmann::json labels_ = nlohmann::json::object();
+};
+
+/// The catalogue's English text for a locale text key, or nullptr.
+const std::string* catalogue_text(const Protocol& protocol, std::string_view key);
+
+/// Every catalogue text key a locale may translate for `protocol`.
+std::vector<std::string> catalogue_text_keys(const Protocol& protocol);
+
+}  // namespace versa

@@ -1,0 +1,55 @@
+// ICU MessageFormat patterns, compiled once per locale and formatted many times.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class MessageFormat;
+U_NAMESPACE_END
+
+namespace versa {
+
+/// One named argument for a message: text or a number (for plural and select).
+struct MessageArg {
+  std::string_view name;
+  std::variant<std::string_view, std::int64_t> value;
+};
+
+/// A compiled pattern with named arguments ("{a_code} vs {b_code}").
+class Message {
+ public:
+  /// Compiles `pattern` for `locale_tag`. On a syntax error returns nothing and
+  /// sets `error_offset` (byte offset in the pattern) and `why`.
+  static std::unique_ptr<Message> compile(std::string_view pattern, std::string_view locale_tag,
+                                          std::size_t& error_offset, std::string& why);
+  ~Message();
+  Message(const Message&) = delete;
+  Message& operator=(const Message&) = delete;
+
+  /// The names of the arguments the pattern uses.
+  [[nodiscard]] const std::set<std::string>& arguments() const { return arguments_; }
+
+  /// Formats as plain text.
+  [[nodiscard]] std::string text(std::span<const MessageArg> args) const;
+
+  /// Formats as HTML: the pattern's text is escaped, and each text argument is
+  /// escaped and isolated in <bdi> so that codes keep their order in RTL text.
+  [[nodiscard]] std::string html(std::span<const MessageArg> args) const;
+
+ private:
+  Message() = default;
+  std::string format(std::span<const MessageArg> args, bool markers) const;
+
+  std::unique_ptr<icu::MessageFormat> format_;
+  std::set<std::string> arguments_;
+};
+
+}  // namespace versa

@@ -1,0 +1,21 @@
+// Reading typed fields out of a JsonDocument with located errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/json_document.hpp"
+
+namespace versa {
+
+/// The string at `object_pointer`/`key`. Reports a located error and returns
+/// nothing when it is missing, not a string, or empty.
+std::optional<std::string> required_string(const JsonDocument& doc, std::string_view object_pointer,
+                                           std::string_view key, Diagnostics& diags);
+
+/// The object at `pointer`, or nothing with a located error.
+const nlohmann::json* required_object(const JsonDocument& doc, std::string_view pointer,
+                                      std::string_view what, Diagnostics& diags);
+
+}  // namespace versa

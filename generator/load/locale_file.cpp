@@ -1,0 +1,78 @@
+#include "load/locale_file.hpp"
+
+#include <filesystem>
+
+namespace versa {
+
+namespace {
+
+// Flattens nested objects of strings into "a/b/c" keys.
+void flatten(const JsonDocument& doc, const nlohmann::json& node, const std::string& pointer,
+             const std::string& prefix, std::map<std::string, std::string>& out,
+             Diagnostics& diags) {
+  for (const auto& [key, value] : node.items()) {
+    const std::string ptr = pointer_join(pointer, key);
+    const std::string flat = prefix.empty() ? key : prefix + "/" + key;
+    if (value.is_object()) {
+      flatten(doc, value, ptr, flat, out, diags);
+    } else if (value.is_string()) {
+      out[flat] = value.get<std::string>();
+    } else {
+      diags.error(doc.locate(ptr), "catalogue text \"" + flat + "\" must be a string");
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diags) {
+  auto source = read_source(path, diags);
+  if (!source) return std::nullopt;
+  auto doc = JsonDocument::parse(std::move(*source), diags);
+  if (!doc) return std::nullopt;
+  const int errors_before = diags.error_count();
+  LocaleFile file;
+  file.tag = std::filesystem::path(path).stem().string();
+  const auto& root = doc->value();
+  if (!root.is_object()) {
+    diags.error(doc->locate(""), "a locale file must be a JSON object with \"messages\"");
+    return std::nullopt;
+  }
+  for (const auto& [key, value] : root.items()) {
+    if (key != "messages" && key != "catalogue") {
+      diags.error(doc->locate(pointer_join("", key)),
+                  "unknown top-level key \"" + key + "\"; a locale file has \"messages\" and \"catalogue\"");
+    }
+  }
+  if (auto m = root.find("messages"); m == root.end() || !m->is_object()) {
+    diags.error(doc->locate("/messages"), "\"messages\" must be an object of message patterns");
+  } else {
+    for (const auto& [key, value] : m->items()) {
+      if (!value.is_string()) {
+        diags.error(doc->locate(LocaleFile::message_pointer(key)),
+                    "message \"" + key + "\" must be a string pattern");
+        continue;
+      }
+      file.messages[key] = value.get<std::string>();
+    }
+  }
+  if (auto c = root.find("catalogue"); c != root.end()) {
+    if (!c->is_object()) {
+      diags.error(doc->locate("/catalogue"), "\"catalogue\" must be an object keyed by protocol");
+    } else {
+      for (const auto& [protocol, texts] : c->items()) {
+        const std::string ptr = pointer_join("/catalogue", protocol);
+        if (!texts.is_object()) {
+          diags.error(doc->locate(ptr), "catalogue texts of \"" + protocol + "\" must be an object");
+          continue;
+        }
+        flatten(*doc, texts, ptr, "", file.catalogue[protocol], diags);
+      }
+    }
+  }
+  if (diags.error_count() > errors_before) return std::nullopt;
+  file.document = std::move(*doc);
+  return file;
+}
+
+}  // namespace versa

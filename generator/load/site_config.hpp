@@ -1,0 +1,20 @@
+// load: site.json -> the site-wide settings.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.hpp"
+
+namespace versa {
+
+struct SiteConfig {
+  std::string base_url;              ///< absolute, without a trailing slash
+  std::string default_locale = "en";  ///< its pages are unprefixed unless default_locale_prefix
+  bool default_locale_prefix = false;
+};
+
+/// Loads site.json; a missing file is an error, as absolute URLs need base_url.
+std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics& diags);
+
+}  // namespace versa

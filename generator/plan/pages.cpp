@@ -1,0 +1,72 @@
+#include "plan/pages.hpp"
+
+#include <algorithm>
+
+namespace versa {
+
+std::vector<Page> plan_pages(const Project& project) {
+  std::vector<Page> pages;
+  const auto& protocols = project.inputs.protocols;
+  for (std::size_t l = 0; l < project.localizations.size(); ++l) {
+    pages.push_back({PageKind::home, l, 0, 0, 0});
+    for (std::size_t p = 0; p < protocols.size(); ++p) {
+      const std::size_t n = protocols[p].codes.size();
+      for (std::size_t a = 0; a < n; ++a) pages.push_back({PageKind::code, l, p, a, 0});
+      for (std::size_t a = 0; a < n; ++a) {
+        for (std::size_t b = a + 1; b < n; ++b) pages.push_back({PageKind::compare, l, p, a, b});
+      }
+    }
+  }
+  return pages;
+}
+
+std::string Urls::locale_prefix(std::size_t locale) const {
+  if (locale == project_.default_locale && !project_.inputs.site.default_locale_prefix) return "";
+  return project_.localizations[locale].tag() + "/";
+}
+
+std::string Urls::home(std::size_t locale) const { return locale_prefix(locale); }
+
+std::string Urls::code(std::size_t locale, std::size_t protocol, std::size_t code) const {
+  const Protocol& p = project_.inputs.protocols[protocol];
+  const ReplyCode& c = p.codes[code];
+  return locale_prefix(locale) + p.id + "/" + c.code + "-" + c.slug + "/";
+}
+
+std::string Urls::compare(std::size_t locale, std::size_t protocol, std::size_t a,
+                          std::size_t b) const {
+  const Protocol& p = project_.inputs.protocols[protocol];
+  const ReplyCode& x = p.codes[std::min(a, b)];
+  const ReplyCode& y = p.codes[std::max(a, b)];
+  return locale_prefix(locale) + "compare/" + p.id + "/" + x.code + "-" + x.slug + "-vs-" + y.code +
+         "-" + y.slug + "/";
+}
+
+std::string Urls::of(const Page& page, std::size_t locale) const {
+  switch (page.kind) {
+    case PageKind::home: return home(locale);
+    case PageKind::code: return code(locale, page.protocol, page.a);
+    case PageKind::compare: return compare(locale, page.protocol, page.a, page.b);
+  }
+  return {};
+}
+
+std::string Urls::absolute(const std::string& path) const {
+  return project_.inputs.site.base_url + "/" + path;
+}
+
+std::string Urls::relative(const std::string& from, const std::string& to) {
+  // Share the longest common run of whole folders, climb the rest of `from`.
+  std::size_t common = 0;
+  for (std::size_t i = 0; i < from.size() && i < to.size() && from[i] == to[i]; ++i) {
+    if (from[i] == '/') common = i + 1;
+  }
+  std::string out;
+  for (std::size_t i = common; i < from.size(); ++i) {
+    if (from[i] == '/') out += "../";
+  }
+  out += to.substr(common);
+  return out.empty() ? "./" : out;
+}
+
+}  // namespace versa

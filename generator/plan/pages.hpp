@@ -1,0 +1,53 @@
+// plan: the list of pages to publish and the URL of each (DESIGN.md "URLs").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "validate/project.hpp"
+
+namespace versa {
+
+enum class PageKind { home, code, compare };
+
+/// One page to render. Small on purpose: the view model is built only when
+/// the page is rendered, so the plan of a huge site stays cheap.
+struct Page {
+  PageKind kind = PageKind::home;
+  std::size_t locale = 0;    ///< index into Project::localizations
+  std::size_t protocol = 0;  ///< index into Inputs::protocols
+  std::size_t a = 0;         ///< code index (code and compare pages)
+  std::size_t b = 0;         ///< second code index, a < b (compare pages)
+};
+
+/// Every page of the site, in a stable order: per locale, the home page, then
+/// per protocol its code pages and each unordered pair once (lower code first).
+std::vector<Page> plan_pages(const Project& project);
+
+/// URL paths, relative to the site root, ending in '/' (a folder with index.html).
+class Urls {
+ public:
+  explicit Urls(const Project& project) : project_(project) {}
+
+  [[nodiscard]] std::string locale_prefix(std::size_t locale) const;
+  [[nodiscard]] std::string home(std::size_t locale) const;
+  [[nodiscard]] std::string code(std::size_t locale, std::size_t protocol, std::size_t code) const;
+  [[nodiscard]] std::string compare(std::size_t locale, std::size_t protocol, std::size_t a,
+                                    std::size_t b) const;
+  /// The folder of `page` in locale `locale` (for alternates and switchers).
+  [[nodiscard]] std::string of(const Page& page, std::size_t locale) const;
+  [[nodiscard]] std::string of(const Page& page) const { return of(page, page.locale); }
+
+  /// Absolute URL of a site path, from site.json's base_url.
+  [[nodiscard]] std::string absolute(const std::string& path) const;
+
+  /// A relative link from the page at folder `from` to folder `to`, so the
+  /// site works from any server or sub-folder.
+  [[nodiscard]] static std::string relative(const std::string& from, const std::string& to);
+
+ private:
+  const Project& project_;
+};
+
+}  // namespace versa

@@ -1,0 +1,313 @@
+#include "render/view_model.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "core/html.hpp"
+#include "i18n/text_breaks.hpp"
+
+namespace versa {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::size_t kMetaDescriptionMax = 160;
+constexpr std::size_t kRelatedPerCode = 3;
+
+}  // namespace
+
+/// What a page says about one code, in the page's language.
+struct ViewModelBuilder::CodeFacts {
+  const ReplyCode* code = nullptr;
+  std::string name;
+  std::string class_code;  ///< "2xx"
+  std::string class_name;
+  std::string class_label;  ///< "2xx Positive Completion"
+  std::string rfc_label;    ///< "RFC 5321, section 4.2.3"
+};
+
+const char* ViewModelBuilder::template_name(PageKind kind) {
+  switch (kind) {
+    case PageKind::home: return "home";
+    case PageKind::code: return "code";
+    case PageKind::compare: return "compare";
+  }
+  return "";
+}
+
+ViewModelBuilder::CodeFacts ViewModelBuilder::facts(const Page& page, std::size_t index) const {
+  const Protocol& p = project_.inputs.protocols[page.protocol];
+  const Localization& l10n = project_.localizations[page.locale];
+  const ReplyCode& c = p.codes[index];
+  CodeFacts f;
+  f.code = &c;
+  f.name = l10n.text(p, "codes/" + c.code + "/name");
+  f.class_code = c.class_digit() + "xx";
+  f.class_name = l10n.text(p, "classes/" + c.class_digit() + "/name");
+  const MessageArg class_args[] = {{"class_code", f.class_code}, {"class_name", f.class_name}};
+  f.class_label = l10n.message("class_label").text(class_args);
+  if (c.section.empty()) {
+    f.rfc_label = c.rfc;
+  } else {
+    const MessageArg rfc_args[] = {{"rfc", c.rfc}, {"section", c.section}};
+    f.rfc_label = l10n.message("rfc_section").text(rfc_args);
+  }
+  return f;
+}
+
+json ViewModelBuilder::common(const Page& page, const std::string& heading,
+                              const std::string& description) const {
+  const Localization& l10n = project_.localizations[page.locale];
+  const std::string here = urls_.of(page);
+  const std::string site_name = l10n.labels().value("site_name", "");
+  json v;
+  v["lang"] = l10n.tag();
+  v["dir"] = l10n.info().dir();
+  v["heading"] = heading;
+  if (page.kind == PageKind::home) {
+    v["title"] = heading;
+  } else {
+    const MessageArg args[] = {{"page", heading}, {"site", site_name}};
+    v["title"] = l10n.message("page_title").text(args);
+  }
+  v["description"] = truncate_at_word(description, kMetaDescriptionMax, l10n.tag());
+  v["canonical"] = urls_.absolute(here);
+  v["home_href"] = Urls::relative(here, urls_.home(page.locale));
+  v["assets_href"] = Urls::relative(here, "assets/");
+  v["t"] = l10n.labels();
+  json alternates = json::array();
+  json languages = json::array();
+  for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
+    const Localization& other = project_.localizations[i];
+    const std::string there = urls_.of(page, i);
+    alternates.push_back({{"hreflang", other.tag()}, {"href", urls_.absolute(there)}});
+    languages.push_back({{"lang", other.tag()},
+                         {"dir", other.info().dir()},
+                         {"name", other.info().native_name},
+                         {"href", Urls::relative(here, there)},
+                         {"current", i == page.locale}});
+  }
+  v["alternates"] = std::move(alternates);
+  v["x_default"] = urls_.absolute(urls_.of(page, project_.default_locale));
+  v["languages"] = std::move(languages);
+  return v;
+}
+
+json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t b) const {
+  if (a > b) std::swap(a, b);
+  const CodeFacts x = facts(page, a);
+  const CodeFacts y = facts(page, b);
+  const Localization& l10n = project_.localizations[page.locale];
+  const MessageArg args[] = {
+      {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
+  return {{"label", l10n.message("compare_link").text(args)},
+          {"href", Urls::relative(urls_.of(page), urls_.compare(page.locale, page.protocol, a, b))}};
+}
+
+json ViewModelBuilder::compare(const Page& page) const {
+  const Protocol& p = project_.inputs.protocols[page.protocol];
+  const Localization& l10n = project_.localizations[page.locale];
+  const CodeFacts a = facts(page, page.a);
+  const CodeFacts b = facts(page, page.b);
+  const bool same_class = a.class_code == b.class_code;
+  const std::string here = urls_.of(page);
+
+  const MessageArg pair_args[] = {{"protocol", p.name},     {"a_code", a.code->code},
+                                  {"a_name", a.name},       {"b_code", b.code->code},
+                                  {"b_name", b.name},       {"class_code", a.class_code},
+                                  {"class_name", a.class_name}, {"a_class_code", a.class_code},
+                                  {"a_class_name", a.class_name}, {"b_class_code", b.class_code},
+                                  {"b_class_name", b.class_name}};
+  const std::span<const MessageArg> title_args(pair_args, 5);
+  const std::string heading = l10n.message("compare_title").text(title_args);
+  json v = common(page, heading, l10n.message("compare_meta").text(title_args));
+
+  const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
+  const std::string home_href = v["home_href"];
+  v["breadcrumb"] = json::array(
+      {{{"label", l10n.labels().value("breadcrumb_home", "")}, {"href", home_href}},
+       {{"label", p.name}, {"href", home_href + "#" + p.id}},
+       {{"label", l10n.labels().value("breadcrumb_compare", "")}, {"href", home_href + "#compare-" + p.id}}});
+  v["crumb_current"] = l10n.message("compare_crumb").text(crumb_args);
+  v["protocol"] = p.name;
+
+  if (same_class) {
+    v["intro_html"] = l10n.message("intro_same_class").html(std::span(pair_args, 7));
+  } else {
+    const MessageArg cross[] = {pair_args[0], pair_args[1], pair_args[2], pair_args[3],
+                                pair_args[4], pair_args[7], pair_args[8], pair_args[9],
+                                pair_args[10]};
+    v["intro_html"] = l10n.message("intro_cross_class").html(cross);
+  }
+
+  json codes = json::array();
+  json usage = json::array();
+  for (const CodeFacts* f : {&a, &b}) {
+    const std::string prefix = "codes/" + f->code->code + "/";
+    codes.push_back({{"code", f->code->code},
+                     {"name", f->name},
+                     {"class_label", f->class_label},
+                     {"rfc_label", f->rfc_label},
+                     {"description", l10n.text(p, prefix + "description")},
+                     {"when", l10n.text(p, prefix + "when")},
+                     {"fix", l10n.text(p, prefix + "fix")},
+                     {"href", Urls::relative(here, urls_.code(page.locale, page.protocol,
+                                                              f == &a ? page.a : page.b))}});
+    usage.push_back({{"code", f->code->code}, {"name", f->name}, {"text", l10n.text(p, prefix + "use")}});
+  }
+  v["codes"] = codes;
+  v["usage"] = std::move(usage);
+  v["glance"] = json::array({
+      {{"label", l10n.labels().value("column_name", "")}, {"a", a.name}, {"b", b.name}},
+      {{"label", l10n.labels().value("column_class", "")}, {"a", a.class_label}, {"b", b.class_label}},
+      {{"label", l10n.labels().value("column_rfc", "")}, {"a", a.rfc_label}, {"b", b.rfc_label}},
+  });
+
+  // Key differences: the class item only when the classes differ.
+  json differences = json::array();
+  if (same_class) {
+    const MessageArg args[] = {{"class_code", a.class_code}, {"class_name", a.class_name}};
+    differences.push_back({{"code", ""}, {"name", ""}, {"html", l10n.message("difference_same_class").html(args)}});
+  } else {
+    const MessageArg args[] = {{"a_code", a.code->code},        {"a_class_code", a.class_code},
+                               {"a_class_name", a.class_name}, {"b_code", b.code->code},
+                               {"b_class_code", b.class_code}, {"b_class_name", b.class_name}};
+    differences.push_back({{"code", ""}, {"name", ""}, {"html", l10n.message("difference_class").html(args)}});
+    // What each class asks of the client, labelled by class.
+    for (const CodeFacts* f : {&a, &b}) {
+      differences.push_back(
+          {{"code", f->class_code},
+           {"name", f->class_name},
+           {"html", html_escape(l10n.text(p, "classes/" + f->code->class_digit() + "/summary"))}});
+    }
+  }
+  for (const CodeFacts* f : {&a, &b}) {
+    const std::string& description = l10n.text(p, "codes/" + f->code->code + "/description");
+    differences.push_back({{"code", f->code->code},
+                           {"name", f->name},
+                           {"html", html_escape(first_sentence(description, l10n.tag()))}});
+  }
+  if (a.code->rfc != b.code->rfc) {
+    const MessageArg args[] = {{"a_code", a.code->code}, {"a_rfc", a.code->rfc},
+                               {"b_code", b.code->code}, {"b_rfc", b.code->rfc}};
+    differences.push_back({{"code", ""}, {"name", ""}, {"html", l10n.message("difference_rfc").html(args)}});
+  }
+  v["differences"] = std::move(differences);
+
+  // Learn more: both codes' pages, then comparisons with each code's nearest
+  // neighbours in the other code's class.
+  json learn = json::array();
+  for (const auto& [f, index] : {std::pair{&a, page.a}, std::pair{&b, page.b}}) {
+    const MessageArg args[] = {{"protocol", p.name}, {"code", f->code->code}, {"name", f->name}};
+    learn.push_back({{"label", l10n.message("learn_code").text(args)},
+                     {"href", Urls::relative(here, urls_.code(page.locale, page.protocol, index))}});
+  }
+  v["learn"] = {{"links", std::move(learn)}};
+  json related = json::array();
+  for (const auto& [self, other] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < p.codes.size(); ++i) {
+      if (i != page.a && i != page.b &&
+          p.codes[i].class_digit() == p.codes[other].class_digit()) {
+        candidates.push_back(i);
+      }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t x, std::size_t y) {
+      const auto dx = std::abs(static_cast<long>(x) - static_cast<long>(other));
+      const auto dy = std::abs(static_cast<long>(y) - static_cast<long>(other));
+      return dx < dy;
+    });
+    for (std::size_t k = 0; k < candidates.size() && k < kRelatedPerCode; ++k) {
+      related.push_back(compare_link(page, self, candidates[k]));
+    }
+  }
+  v["related"] = {{"links", std::move(related)}};
+  return v;
+}
+
+json ViewModelBuilder::code(const Page& page) const {
+  const Protocol& p = project_.inputs.protocols[page.protocol];
+  const Localization& l10n = project_.localizations[page.locale];
+  const CodeFacts f = facts(page, page.a);
+  const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
+  json v = common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
+  v["breadcrumb"] = json::array({{{"label", l10n.labels().value("breadcrumb_home", "")},
+                                  {"href", v["home_href"]}},
+                                 {{"label", p.name}, {"href", v["home_href"].get<std::string>() + "#" + p.id}}});
+  v["crumb_current"] = f.code->code;
+  const std::string prefix = "codes/" + f.code->code + "/";
+  v["code"] = {{"code", f.code->code},
+               {"name", f.name},
+               {"class_label", f.class_label},
+               {"class_summary", l10n.text(p, "classes/" + f.code->class_digit() + "/summary")},
+               {"rfc_label", f.rfc_label},
+               {"description", l10n.text(p, prefix + "description")},
+               {"when", l10n.text(p, prefix + "when")},
+               {"fix", l10n.text(p, prefix + "fix")},
+               {"use", l10n.text(p, prefix + "use")}};
+  const MessageArg code_arg[] = {{"code", f.code->code}};
+  v["compare_heading"] = l10n.message("code_compare_heading").text(code_arg);
+  json comparisons = json::array();
+  for (std::size_t i = 0; i < p.codes.size(); ++i) {
+    if (i != page.a) comparisons.push_back(compare_link(page, page.a, i));
+  }
+  v["comparisons"] = {{"links", std::move(comparisons)}};
+  return v;
+}
+
+json ViewModelBuilder::home(const Page& page) const {
+  const Localization& l10n = project_.localizations[page.locale];
+  const std::string site_name = l10n.labels().value("site_name", "");
+  std::string protocols_text;
+  json protocols = json::array();
+  for (std::size_t pi = 0; pi < project_.inputs.protocols.size(); ++pi) {
+    const Protocol& p = project_.inputs.protocols[pi];
+    Page at = page;
+    at.protocol = pi;
+    const auto n = static_cast<std::int64_t>(p.codes.size());
+    const MessageArg args[] = {{"protocol", p.name}, {"code_count", n}, {"pair_count", n * (n - 1) / 2}};
+    json classes = json::array();
+    for (const auto& [digit, c] : p.classes) {
+      json codes = json::array();
+      for (std::size_t i = 0; i < p.codes.size(); ++i) {
+        if (p.codes[i].class_digit() != digit) continue;
+        codes.push_back({{"code", p.codes[i].code},
+                         {"name", l10n.text(p, "codes/" + p.codes[i].code + "/name")},
+                         {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
+      }
+      if (codes.empty()) continue;
+      const MessageArg class_args[] = {{"class_code", digit + "xx"},
+                                       {"class_name", l10n.text(p, "classes/" + digit + "/name")}};
+      classes.push_back({{"label", l10n.message("class_label").text(class_args)},
+                         {"codes", std::move(codes)}});
+    }
+    json comparisons = json::array();
+    for (std::size_t a = 0; a < p.codes.size(); ++a) {
+      for (std::size_t b = a + 1; b < p.codes.size(); ++b) comparisons.push_back(compare_link(at, a, b));
+    }
+    const MessageArg meta_args[] = {{"protocol", p.name}};
+    if (protocols_text.empty()) protocols_text = l10n.message("home_meta").text(meta_args);
+    protocols.push_back({{"id", p.id},
+                         {"name", p.name},
+                         {"title", l10n.text(p, "title")},
+                         {"summary", l10n.message("home_summary").text(args)},
+                         {"classes", std::move(classes)},
+                         {"comparisons", {{"links", std::move(comparisons)}}}});
+  }
+  json v = common(page, site_name, protocols_text);
+  v["tagline"] = l10n.labels().value("site_tagline", "");
+  v["protocols"] = std::move(protocols);
+  return v;
+}
+
+json ViewModelBuilder::build(const Page& page) const {
+  switch (page.kind) {
+    case PageKind::home: return home(page);
+    case PageKind::code: return code(page);
+    case PageKind::compare: return compare(page);
+  }
+  return {};
+}
+
+}  // namespace versa

@@ -1,0 +1,36 @@
+// render: builds the view model (JSON) of one page. Every decision lives here
+// (which variant of a sentence, which items, which links); templates only lay
+// the result out.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "plan/pages.hpp"
+
+namespace versa {
+
+class ViewModelBuilder {
+ public:
+  ViewModelBuilder(const Project& project, const Urls& urls) : project_(project), urls_(urls) {}
+
+  /// The view model of `page`. Keys are documented in templates/README.md.
+  [[nodiscard]] nlohmann::json build(const Page& page) const;
+
+  /// The template that lays out `page`.
+  [[nodiscard]] static const char* template_name(PageKind kind);
+
+ private:
+  struct CodeFacts;
+  [[nodiscard]] CodeFacts facts(const Page& page, std::size_t code) const;
+  [[nodiscard]] nlohmann::json common(const Page& page, const std::string& heading,
+                                      const std::string& description) const;
+  [[nodiscard]] nlohmann::json compare(const Page& page) const;
+  [[nodiscard]] nlohmann::json code(const Page& page) const;
+  [[nodiscard]] nlohmann::json home(const Page& page) const;
+  [[nodiscard]] nlohmann::json compare_link(const Page& page, std::size_t a, std::size_t b) const;
+
+  const Project& project_;
+  const Urls& urls_;
+};
+
+}  // namespace versa

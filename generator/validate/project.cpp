@@ -1,0 +1,258 @@
+#include "validate/project.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "render/message_keys.hpp"
+
+namespace versa {
+
+namespace {
+
+bool is_slug(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  }) && s.front() != '-' && s.back() != '-';
+}
+
+std::string join(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "{" : ", {") + n + "}";
+  return out.empty() ? "none" : out;
+}
+
+void check_protocol(const Protocol& p, Diagnostics& diags) {
+  const JsonDocument& doc = p.document;
+  if (!is_slug(p.id)) {
+    diags.error(doc.locate("/protocol"), "protocol id \"" + p.id +
+                                             "\" is not a safe URL segment; use lowercase "
+                                             "letters, digits and '-' (e.g. \"smtp\")");
+  }
+  for (const auto& [digit, c] : p.classes) {
+    if (digit.size() != 1 || digit[0] < '1' || digit[0] > '9') {
+      diags.error(doc.locate(pointer_join("/classes", digit)),
+                  "class key \"" + digit + "\" must be a single digit 1-9");
+    }
+  }
+  std::map<std::string, const ReplyCode*> codes;
+  std::map<std::string, const ReplyCode*> slugs;
+  for (const auto& c : p.codes) {
+    const bool three_digits = c.code.size() == 3 && std::all_of(c.code.begin(), c.code.end(), [](char ch) {
+                                return ch >= '0' && ch <= '9';
+                              });
+    if (!three_digits) {
+      diags.error(doc.locate(c.pointer + "/code"),
+                  "code \"" + c.code + "\" is not three digits; write it like \"250\"");
+    } else if (!p.classes.contains(c.class_digit())) {
+      diags.error(doc.locate(c.pointer + "/code"),
+                  "code " + c.code + " belongs to class " + c.class_digit() +
+                      "xx, which \"classes\" does not define; add classes." + c.class_digit());
+    }
+    if (!is_slug(c.slug)) {
+      diags.error(doc.locate(c.pointer + "/slug"),
+                  "slug \"" + c.slug + "\" is not safe in a URL; use only a-z, 0-9 and '-' "
+                  "(e.g. \"syntax-error\")");
+    }
+    if (auto [it, fresh] = codes.emplace(c.code, &c); !fresh) {
+      const Location first = doc.locate(it->second->pointer);
+      diags.error(doc.locate(c.pointer + "/code"),
+                  "duplicate code " + c.code + " (first defined at line " +
+                      std::to_string(first.line) + "); remove or renumber one of them");
+    }
+    if (auto [it, fresh] = slugs.emplace(c.slug, &c); !fresh) {
+      diags.error(doc.locate(c.pointer + "/slug"),
+                  "duplicate slug \"" + c.slug + "\" (also used by code " + it->second->code +
+                      "); slugs must be unique within a protocol");
+    }
+  }
+  if (p.codes.size() < 2) {
+    diags.warning(doc.locate("/codes"), "fewer than two codes: no comparison pages will be built");
+  }
+}
+
+void check_contract(const LocaleFile& base, const CompiledMessages& compiled, Diagnostics& diags) {
+  for (const auto& [key, args] : kMessageKeys) {
+    auto it = compiled.messages.find(key);
+    if (it == compiled.messages.end()) {
+      if (!base.messages.contains(std::string(key))) {
+        diags.error(base.document.locate("/messages"),
+                    "missing message \"" + std::string(key) + "\", which the generator needs; add it");
+      }
+      continue;
+    }
+    std::set<std::string> expected;
+    for (std::size_t start = 0; start < args.size();) {
+      const auto space = std::min(args.find(' ', start), args.size());
+      expected.emplace(args.substr(start, space - start));
+      start = space + 1;
+    }
+    if (it->second->arguments() != expected) {
+      diags.error(base.document.locate(LocaleFile::message_pointer(std::string(key))),
+                  "message \"" + std::string(key) + "\" uses " + join(it->second->arguments()) +
+                      " but the generator passes " + join(expected) + "; use exactly those");
+    }
+  }
+}
+
+void check_locale(const LocaleFile& file, const CompiledMessages& compiled, const LocaleFile& base,
+                  const CompiledMessages& base_compiled, const std::vector<Protocol>& protocols,
+                  const ValidateOptions& options, Diagnostics& diags) {
+  const auto missing = [&](Location where, std::string message) {
+    if (options.strict) {
+      diags.error(std::move(where), std::move(message));
+    } else {
+      diags.warning(std::move(where), std::move(message));
+    }
+  };
+  std::vector<std::string> untranslated;
+  for (const auto& [key, pattern] : base.messages) {
+    if (!file.messages.contains(key)) untranslated.push_back(key);
+  }
+  if (!untranslated.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < untranslated.size() && i < 5; ++i) {
+      list += (i ? ", " : "") + untranslated[i];
+    }
+    if (untranslated.size() > 5) list += ", ...";
+    missing(file.document.locate("/messages"),
+            std::to_string(untranslated.size()) + " message(s) not translated, English is used: " +
+                list);
+  }
+  for (const auto& [key, m] : compiled.messages) {
+    auto b = base_compiled.messages.find(key);
+    const Location where = file.document.locate(LocaleFile::message_pointer(key));
+    if (!base.messages.contains(key)) {
+      diags.error(where, "unknown message \"" + key + "\": en.json has no such key; fix the name or remove it");
+    } else if (b != base_compiled.messages.end() && b->second->arguments() != m->arguments()) {
+      diags.error(where, "message \"" + key + "\" uses arguments " + join(m->arguments()) +
+                             " but en.json uses " + join(b->second->arguments()) +
+                             "; use the same argument names");
+    }
+  }
+  for (const auto& [protocol_id, texts] : file.catalogue) {
+    auto p = std::find_if(protocols.begin(), protocols.end(),
+                          [&](const Protocol& pr) { return pr.id == protocol_id; });
+    if (p == protocols.end()) {
+      diags.error(file.document.locate(pointer_join("/catalogue", protocol_id)),
+                  "no catalogue defines protocol \"" + protocol_id + "\"; fix the name or remove it");
+      continue;
+    }
+    for (const auto& [key, text] : texts) {
+      const Location where = file.document.locate(LocaleFile::text_pointer(protocol_id, key));
+      if (catalogue_text(*p, key) == nullptr) {
+        diags.error(where, "unknown catalogue text \"" + key + "\": catalogue/" + protocol_id +
+                               ".json has no such code, class or field");
+      } else if (text.empty()) {
+        diags.error(where, "catalogue text \"" + key + "\" is empty; translate it or remove the key");
+      }
+    }
+  }
+  if (file.tag == base.tag) return;
+  for (const Protocol& p : protocols) {
+    auto texts = file.catalogue.find(p.id);
+    int absent = 0;
+    std::string first;
+    for (const auto& key : catalogue_text_keys(p)) {
+      if (texts == file.catalogue.end() || !texts->second.contains(key)) {
+        if (absent++ == 0) first = key;
+      }
+    }
+    if (absent > 0) {
+      missing(file.document.locate("/catalogue"),
+              std::to_string(absent) + " catalogue text(s) of " + p.id +
+                  " not translated, English is used (first: " + first + ")");
+    }
+  }
+}
+
+// Every {{t.key}} a template uses must be a message without arguments.
+void check_template_labels(const mustache::Template& t, const std::vector<mustache::Node>& nodes,
+                           const Localization& base, Diagnostics& diags) {
+  for (const auto& n : nodes) {
+    if (n.path.size() == 2 && n.path[0] == "t" && !base.labels().contains(n.path[1])) {
+      diags.error({t.path, n.line, n.col},
+                  "label \"" + n.path[1] + "\" is not a message without arguments in en.json; "
+                  "add it there (and to the other locales) or fix the name");
+    }
+    check_template_labels(t, n.children, base, diags);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const ValidateOptions& options) {
+  auto project = std::make_unique<Project>();
+  project->inputs = std::move(inputs);
+  Inputs& in = project->inputs;
+  const int errors_before = diags.error_count();
+
+  std::set<std::string> protocol_ids;
+  for (const Protocol& p : in.protocols) {
+    check_protocol(p, diags);
+    if (!protocol_ids.insert(p.id).second) {
+      diags.error(p.document.locate("/protocol"), "protocol \"" + p.id + "\" is defined twice");
+    }
+  }
+  if (in.protocols.empty()) diags.error({"catalogue"}, "no catalogue file (*.json) found");
+
+  std::vector<LocaleInfo> infos;
+  for (const LocaleFile& file : in.locales) {
+    std::string why;
+    auto info = describe_locale(file.tag, why);
+    if (!info) diags.error({file.document.path()}, "unknown locale: " + why);
+    infos.push_back(info.value_or(LocaleInfo{file.tag, file.tag, false}));
+    project->compiled.push_back(compile_messages(file, diags));
+  }
+  auto find_locale = [&](std::string_view tag) -> std::ptrdiff_t {
+    for (std::size_t i = 0; i < in.locales.size(); ++i) {
+      if (in.locales[i].tag == tag) return static_cast<std::ptrdiff_t>(i);
+    }
+    return -1;
+  };
+  const std::ptrdiff_t base = find_locale(kBaseLocale);
+  if (base < 0) {
+    diags.error({"locales"}, "locales/en.json is missing; it is the reference every locale mirrors");
+    return nullptr;
+  }
+  const std::ptrdiff_t def = find_locale(in.site.default_locale);
+  if (def < 0) {
+    diags.error({"site.json"}, "default_locale \"" + in.site.default_locale +
+                                   "\" has no file in locales/; add it or change default_locale");
+  }
+  const LocaleFile& base_file = in.locales[static_cast<std::size_t>(base)];
+  const CompiledMessages& base_compiled = project->compiled[static_cast<std::size_t>(base)];
+  check_contract(base_file, base_compiled, diags);
+  for (std::size_t i = 0; i < in.locales.size(); ++i) {
+    check_locale(in.locales[i], project->compiled[i], base_file, base_compiled, in.protocols,
+                 options, diags);
+  }
+
+  for (std::size_t i = 0; i < in.locales.size(); ++i) {
+    std::vector<const CompiledMessages*> messages;
+    std::vector<const LocaleFile*> texts;
+    for (const std::string& tag : fallback_chain(in.locales[i].tag, kBaseLocale)) {
+      const std::ptrdiff_t k = find_locale(tag);
+      if (k < 0) continue;
+      messages.push_back(&project->compiled[static_cast<std::size_t>(k)]);
+      texts.push_back(&in.locales[static_cast<std::size_t>(k)]);
+    }
+    project->localizations.emplace_back(infos[i], std::move(messages), std::move(texts));
+  }
+  for (const char* page : {"compare", "code", "home"}) {
+    if (!in.templates.find(page)) {
+      diags.error({"templates"}, std::string("page template templates/") + page +
+                                     ".html is missing; every site needs it");
+    }
+  }
+  const Localization& base_l10n = project->localizations[static_cast<std::size_t>(base)];
+  for (const auto& name : in.templates.names()) {
+    const auto* t = in.templates.find(name);
+    check_template_labels(*t, t->nodes, base_l10n, diags);
+  }
+  if (diags.error_count() > errors_before) return nullptr;
+  project->default_locale = static_cast<std::size_t>(def);
+  return project;
+}
+
+}  // namespace versa

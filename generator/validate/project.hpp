@@ -1,0 +1,30 @@
+// validate: checks every input against every other and, when all is well,
+// yields the Project that plan and render work from.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "i18n/localization.hpp"
+#include "load/inputs.hpp"
+
+namespace versa {
+
+/// Validated inputs with compiled messages; built only when nothing is wrong.
+struct Project {
+  Inputs inputs;
+  std::vector<CompiledMessages> compiled;      ///< parallel to inputs.locales
+  std::vector<Localization> localizations;    ///< parallel to inputs.locales
+  std::size_t default_locale = 0;              ///< index into localizations
+};
+
+struct ValidateOptions {
+  bool strict = false;  ///< a missing translation is an error, not a warning
+};
+
+/// Reports every problem of `inputs` at once (errors and warnings). Returns
+/// the project when there is no error.
+std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
+                                  const ValidateOptions& options = {});
+
+}  // namespace versa
