@@ -25,6 +25,11 @@ std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why
   const icu::Locale loc = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
   if (U_FAILURE(status) || loc.isBogus() || std::string_view(loc.getLanguage()).empty()) {
     why = "'" + std::string(tag) + "' is not a valid BCP 47 language tag (examples: de, pt-BR, zh-Hant)";
+    if (tag.find('_') != std::string_view::npos) {
+      std::string dashed(tag);
+      std::replace(dashed.begin(), dashed.end(), '_', '-');
+      why += "; BCP 47 uses '-', as in '" + dashed + "'";
+    }
     return std::nullopt;
   }
   // Round-trip to catch tags ICU silently rewrites, such as "en_US" or "EN".

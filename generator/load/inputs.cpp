@@ -48,7 +48,6 @@ void load_templates(const std::string& dir, Inputs& inputs, Diagnostics& diags) 
       inputs.assets.push_back({file.string(), rel.generic_string()});
     }
   }
-  inputs.templates.check_references(diags);
 }
 
 }  // namespace

@@ -239,6 +239,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
     }
     project->localizations.emplace_back(infos[i], std::move(messages), std::move(texts));
   }
+  in.templates.check_references(diags);
   for (const char* page : {"compare", "code", "home"}) {
     if (!in.templates.find(page)) {
       diags.error({"templates"}, std::string("page template templates/") + page +

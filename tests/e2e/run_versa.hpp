@@ -1,0 +1,32 @@
+// Test support: runs the versa binary and captures its exit status and output.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "support/temp_dir.hpp"
+
+namespace versa::test {
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs `versa <args>` in `cwd` (args are passed through the shell).
+inline RunResult run_versa(const fs::path& cwd, const std::string& args) {
+  TempDir capture;
+  const std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(VERSA_BINARY) + "' " + args +
+                          " >'" + (capture / "out").string() + "' 2>'" + (capture / "err").string() + "'";
+  const int raw = std::system(cmd.c_str());
+  RunResult r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(capture / "out");
+  r.err = read_file(capture / "err");
+  return r;
+}
+
+}  // namespace versa::test

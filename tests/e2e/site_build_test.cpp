@@ -1,0 +1,289 @@
+// End to end: builds the shipped site into a temporary folder with the versa
+// binary, then reads every page through an HTML5 parser.
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "e2e/html_dom.hpp"
+#include "e2e/run_versa.hpp"
+#include "i18n/locale_info.hpp"
+
+using namespace versa::test;
+using nlohmann::json;
+
+namespace {
+
+struct BuiltPage {
+  std::string path;  ///< relative to the site root
+  std::string locale;
+  std::string html;
+};
+
+class ShippedSite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    copy_shipped_inputs(dir_->path());
+    build_ = new RunResult(run_versa(dir_->path(), "build --out site"));
+    const json catalogue = json::parse(read_file(dir_->path() / "catalogue/smtp.json"));
+    for (const auto& c : catalogue["codes"]) {
+      codes_[c["code"].get<std::string>()] = c;
+    }
+    for (const auto& e : fs::directory_iterator(dir_->path() / "locales")) {
+      locales_[e.path().stem().string()] = json::parse(read_file(e.path()));
+    }
+    const fs::path site = dir_->path() / "site";
+    for (const auto& e : fs::recursive_directory_iterator(site)) {
+      if (e.path().extension() != ".html") continue;
+      const std::string rel = fs::relative(e.path(), site).generic_string();
+      const std::string first = rel.substr(0, rel.find('/'));
+      pages_.push_back({rel, locales_.contains(first) ? first : "en", read_file(e.path())});
+    }
+    std::sort(pages_.begin(), pages_.end(), [](auto& a, auto& b) { return a.path < b.path; });
+  }
+  static void TearDownTestSuite() {
+    delete build_;
+    delete dir_;
+    pages_.clear();
+  }
+
+  /// The locale's message, or English's when the locale lacks it.
+  static std::string message(const std::string& locale, const std::string& key) {
+    const json& m = locales_.at(locale)["messages"];
+    return m.contains(key) ? m[key].get<std::string>() : locales_.at("en")["messages"][key].get<std::string>();
+  }
+
+  static bool is_compare(const BuiltPage& p) { return p.path.find("compare/") != std::string::npos; }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline RunResult* build_ = nullptr;
+  static inline std::map<std::string, json> codes_;
+  static inline std::map<std::string, json> locales_;
+  static inline std::vector<BuiltPage> pages_;
+};
+
+std::string lower(const std::string& s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(s).toLower().toUTF8String(out);
+  return out;
+}
+
+// Strips punctuation around a word, keeping letters, digits and inner marks.
+std::string core_word(const std::string& token) {
+  const auto u = icu::UnicodeString::fromUTF8(token);
+  int32_t b = 0, e = u.length();
+  while (b < e && !u_isalnum(u.char32At(b))) b = u.moveIndex32(b, 1);
+  while (e > b && !u_isalnum(u.char32At(u.moveIndex32(e, -1)))) e = u.moveIndex32(e, -1);
+  std::string out;
+  u.tempSubString(b, e - b).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+TEST_F(ShippedSite, BuildSucceedsAndSummarises) {
+  ASSERT_EQ(build_->status, 0) << build_->err;
+  EXPECT_TRUE(std::regex_search(build_->out, std::regex(R"(versa: \d+ pages rendered, \d+ written, 0 unchanged, 0 removed in [0-9.]+ s)")))
+      << build_->out;
+  // The shipped inputs are complete: no fallback is needed anywhere.
+  EXPECT_EQ(build_->err.find("warning"), std::string::npos) << build_->err;
+}
+
+TEST_F(ShippedSite, OneComparisonPagePerUnorderedPairPerLocale) {
+  const std::size_t n = codes_.size();
+  std::map<std::string, std::size_t> per_locale;
+  std::set<std::string> pairs_en;
+  for (const auto& p : pages_) {
+    if (!is_compare(p)) continue;
+    ++per_locale[p.locale];
+    // The lower code always comes first.
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(p.path, m, std::regex(R"(compare/smtp/(\d{3})-[a-z0-9-]+-vs-(\d{3})-[a-z0-9-]+/index\.html$)")))
+        << p.path;
+    EXPECT_LT(m[1].str(), m[2].str()) << p.path;
+  }
+  EXPECT_EQ(per_locale.size(), locales_.size());
+  for (const auto& [locale, count] : per_locale) EXPECT_EQ(count, n * (n - 1) / 2) << locale;
+  const std::size_t total = std::count_if(pages_.begin(), pages_.end(), is_compare);
+  EXPECT_EQ(total, locales_.size() * n * (n - 1) / 2);
+}
+
+TEST_F(ShippedSite, EveryPageDeclaresItsLanguageAndDirection) {
+  ASSERT_FALSE(pages_.empty());
+  for (const auto& p : pages_) {
+    HtmlPage page(p.html);
+    const auto html = page.all(GUMBO_TAG_HTML);
+    ASSERT_EQ(html.size(), 1u);
+    EXPECT_EQ(HtmlPage::attr(html[0], "lang"), p.locale) << p.path;
+    std::string why;
+    const bool rtl = versa::describe_locale(p.locale, why)->rtl;
+    EXPECT_EQ(HtmlPage::attr(html[0], "dir"), rtl ? "rtl" : "ltr") << p.path;
+  }
+  EXPECT_TRUE(locales_.contains("ar"));
+}
+
+TEST_F(ShippedSite, HeadingsAreInThePagesLanguage) {
+  const std::map<std::string, std::string> section_headings = {
+      {"glance-heading", "glance_heading"},   {"differences-heading", "differences_heading"},
+      {"usage-heading", "usage_heading"},     {"learn-heading", "learn_heading"}};
+  int checked = 0;
+  for (const auto& p : pages_) {
+    if (!is_compare(p)) continue;
+    HtmlPage page(p.html);
+    for (const GumboNode* h2 : page.all(GUMBO_TAG_H2)) {
+      const std::string id = HtmlPage::attr(h2, "id");
+      if (auto it = section_headings.find(id); it != section_headings.end()) {
+        const std::string expected = message(p.locale, it->second);
+        EXPECT_EQ(HtmlPage::text(h2), expected) << p.path;
+        if (p.locale != "en") {
+          EXPECT_NE(expected, message("en", it->second)) << p.locale << " " << id;
+        }
+        ++checked;
+      } else {
+        // Card headings: the code and its name in this language.
+        const std::string code = id.substr(id.find('-') + 1);
+        const json& names = p.locale == "en" ? codes_.at(code)
+                                             : locales_.at(p.locale)["catalogue"]["smtp"]["codes"][code];
+        EXPECT_EQ(HtmlPage::text(h2), code + " " + names["name"].get<std::string>()) << p.path;
+      }
+    }
+    std::set<std::string> h3;
+    for (const GumboNode* n : page.all(GUMBO_TAG_H3)) h3.insert(HtmlPage::text(n));
+    for (const char* key : {"heading_description", "heading_when", "heading_fix", "related_heading"}) {
+      EXPECT_TRUE(h3.contains(message(p.locale, key))) << p.path << " lacks " << key;
+    }
+  }
+  EXPECT_EQ(checked, 4 * std::count_if(pages_.begin(), pages_.end(), is_compare));
+}
+
+TEST_F(ShippedSite, NoWordIsDoubledAnywhere) {
+  int failures = 0;
+  for (const auto& p : pages_) {
+    HtmlPage page(p.html);
+    const auto body = page.all(GUMBO_TAG_BODY);
+    ASSERT_EQ(body.size(), 1u);
+    // Block elements separate words, so compare words within each paragraph-like element.
+    for (GumboTag tag : {GUMBO_TAG_P, GUMBO_TAG_LI, GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3,
+                         GUMBO_TAG_TD, GUMBO_TAG_TH, GUMBO_TAG_TITLE}) {
+      for (const GumboNode* n : page.all(tag)) {
+        std::istringstream words(HtmlPage::text(n));
+        std::string prev, token;
+        while (words >> token) {
+          const std::string w = lower(core_word(token));
+          if (!w.empty() && w == prev && failures++ < 10) {
+            ADD_FAILURE() << p.path << ": doubled \"" << w << "\" in: " << HtmlPage::text(n);
+          }
+          prev = w;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(failures, 0);
+}
+
+TEST_F(ShippedSite, KeyDifferencesListTheClassOnlyWhenClassesDiffer) {
+  int same = 0, cross = 0;
+  for (const auto& p : pages_) {
+    if (!is_compare(p)) continue;
+    std::smatch m;
+    std::regex_search(p.path, m, std::regex(R"((\d{3})-[a-z0-9-]+-vs-(\d{3}))"));
+    const json& a = codes_.at(m[1].str());
+    const json& b = codes_.at(m[2].str());
+    const bool same_class = m[1].str()[0] == m[2].str()[0];
+    const bool same_rfc = a["rfc"] == b["rfc"];
+    HtmlPage page(p.html);
+    const auto lists = page.with_class("differences");
+    ASSERT_EQ(lists.size(), 1u) << p.path;
+    const auto items = page.all(GUMBO_TAG_LI, lists[0]);
+    const std::string first = HtmlPage::text(items[0]);
+    const std::string a_class = m[1].str().substr(0, 1) + "xx";
+    const std::string b_class = m[2].str().substr(0, 1) + "xx";
+    if (same_class) {
+      ++same;
+      EXPECT_EQ(items.size(), same_rfc ? 3u : 4u) << p.path;
+    } else {
+      ++cross;
+      EXPECT_EQ(items.size(), same_rfc ? 5u : 6u) << p.path;
+      EXPECT_NE(first.find(a_class), std::string::npos) << p.path;
+      EXPECT_NE(first.find(b_class), std::string::npos) << p.path;
+    }
+    // The intro has the variant of its kind: cross-class names both classes.
+    const std::string intro = HtmlPage::text(page.with_class("intro").at(0));
+    EXPECT_EQ(intro.find(b_class) != std::string::npos && intro.find(a_class) != std::string::npos, true) << p.path;
+    if (same_class) {
+      EXPECT_EQ(intro.find(a_class), intro.rfind(a_class)) << p.path;
+    }
+  }
+  EXPECT_GT(same, 0);
+  EXPECT_GT(cross, 0);
+}
+
+TEST_F(ShippedSite, EveryInternalLinkResolvesToAFile) {
+  const fs::path site = dir_->path() / "site";
+  std::set<std::string> checked;
+  int broken = 0;
+  for (const auto& p : pages_) {
+    HtmlPage page(p.html);
+    std::vector<std::string> refs;
+    for (const GumboNode* a : page.all(GUMBO_TAG_A)) refs.push_back(HtmlPage::attr(a, "href"));
+    for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+      if (HtmlPage::attr(l, "rel") == "stylesheet") refs.push_back(HtmlPage::attr(l, "href"));
+    }
+    const fs::path base = (site / p.path).parent_path();
+    for (std::string ref : refs) {
+      if (ref.rfind("http", 0) == 0) continue;
+      ref = ref.substr(0, ref.find('#'));
+      if (ref.empty()) continue;
+      fs::path target = (base / ref).lexically_normal();
+      if (ref.back() == '/' || ref == ".") target /= "index.html";
+      if (!checked.insert(target.string()).second) continue;
+      if (!fs::is_regular_file(target) && broken++ < 10) ADD_FAILURE() << p.path << " links to missing " << ref;
+    }
+  }
+  EXPECT_EQ(broken, 0);
+}
+
+TEST_F(ShippedSite, ArabicPagesIsolateCodesAndSwitchLanguages) {
+  const auto it = std::find_if(pages_.begin(), pages_.end(), [](const BuiltPage& p) {
+    return p.path == "ar/compare/smtp/211-system-status-vs-500-syntax-error/index.html";
+  });
+  ASSERT_NE(it, pages_.end());
+  HtmlPage page(it->html);
+  std::set<std::string> isolated;
+  for (const GumboNode* b : page.all(GUMBO_TAG_BDI)) isolated.insert(HtmlPage::text(b));
+  EXPECT_TRUE(isolated.contains("211"));
+  EXPECT_TRUE(isolated.contains("500"));
+  // The switcher names each language in itself and links to the same pair.
+  std::map<std::string, std::string> switcher;
+  for (const GumboNode* a : page.all(GUMBO_TAG_A)) {
+    if (!HtmlPage::attr(a, "hreflang").empty()) switcher[HtmlPage::text(a)] = HtmlPage::attr(a, "href");
+  }
+  EXPECT_EQ(switcher.at("Deutsch"), "../../../../de/compare/smtp/211-system-status-vs-500-syntax-error/");
+  EXPECT_EQ(switcher.at("English"), "../../../../compare/smtp/211-system-status-vs-500-syntax-error/");
+  EXPECT_TRUE(switcher.contains("العربية"));
+  EXPECT_TRUE(switcher.contains("Türkçe"));
+  // hreflang alternates: every locale plus x-default.
+  std::set<std::string> hreflangs;
+  for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+    if (HtmlPage::attr(l, "rel") == "alternate") hreflangs.insert(HtmlPage::attr(l, "hreflang"));
+  }
+  EXPECT_EQ(hreflangs.size(), locales_.size() + 1);
+  EXPECT_TRUE(hreflangs.contains("x-default"));
+}
+
+TEST_F(ShippedSite, RebuildingChangesNothing) {
+  const fs::path index = dir_->path() / "site/compare/smtp/211-system-status-vs-500-syntax-error/index.html";
+  const auto mtime = fs::last_write_time(index);
+  const std::string before = read_file(index);
+  const RunResult again = run_versa(dir_->path(), "build --out site --jobs 1");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.out.find(" 0 written, "), std::string::npos) << again.out;
+  EXPECT_EQ(read_file(index), before);
+  EXPECT_EQ(fs::last_write_time(index), mtime);
+}

@@ -1,0 +1,85 @@
+// ICU MessageFormat: named arguments, plurals and numbers per locale, HTML output.
+#include <gtest/gtest.h>
+
+#include "i18n/message_format.hpp"
+#include "i18n/text_breaks.hpp"
+
+using namespace versa;
+
+namespace {
+
+std::unique_ptr<Message> compile(std::string_view pattern, std::string_view tag) {
+  std::size_t offset = 0;
+  std::string why;
+  auto m = Message::compile(pattern, tag, offset, why);
+  EXPECT_TRUE(m) << why;
+  return m;
+}
+
+constexpr std::string_view kCount = "{n, plural, one {# comparison} other {# comparisons}}";
+
+}  // namespace
+
+TEST(MessageFormat, NamedArgumentsAreSubstituted) {
+  auto m = compile("{protocol} {a_code} vs {b_code}", "en");
+  const MessageArg args[] = {{"protocol", "SMTP"}, {"a_code", "211"}, {"b_code", "500"}};
+  EXPECT_EQ(m->text(args), "SMTP 211 vs 500");
+  EXPECT_EQ(m->arguments(), (std::set<std::string>{"protocol", "a_code", "b_code"}));
+}
+
+TEST(MessageFormat, EnglishPluralAndGroupedNumber) {
+  auto m = compile(kCount, "en");
+  const MessageArg one[] = {{"n", std::int64_t{1}}};
+  const MessageArg many[] = {{"n", std::int64_t{3366}}};
+  EXPECT_EQ(m->text(one), "1 comparison");
+  EXPECT_EQ(m->text(many), "3,366 comparisons");
+}
+
+TEST(MessageFormat, GermanGroupsThousandsWithADot) {
+  auto m = compile("{n, plural, one {# Vergleich} other {# Vergleiche}}", "de");
+  const MessageArg args[] = {{"n", std::int64_t{3366}}};
+  EXPECT_EQ(m->text(args), "3.366 Vergleiche");
+}
+
+TEST(MessageFormat, ArabicUsesItsSixPluralCategories) {
+  auto m = compile("{n, plural, zero {صفر} one {واحد} two {اثنان} few {قليل} many {كثير} other {آخر}}", "ar");
+  const auto form = [&](std::int64_t n) {
+    const MessageArg args[] = {{"n", n}};
+    return m->text(args);
+  };
+  EXPECT_EQ(form(0), "صفر");
+  EXPECT_EQ(form(1), "واحد");
+  EXPECT_EQ(form(2), "اثنان");
+  EXPECT_EQ(form(5), "قليل");
+  EXPECT_EQ(form(11), "كثير");
+  EXPECT_EQ(form(100), "آخر");
+}
+
+TEST(MessageFormat, HtmlEscapesThePatternAndIsolatesArguments) {
+  auto m = compile("<{a}> & {b}’s", "en");
+  const MessageArg args[] = {{"a", "211"}, {"b", "<script>"}};
+  EXPECT_EQ(m->html(args), "&lt;<bdi>211</bdi>&gt; &amp; <bdi>&lt;script&gt;</bdi>’s");
+}
+
+TEST(MessageFormat, SyntaxErrorReportsItsOffset) {
+  std::size_t offset = 0;
+  std::string why;
+  auto m = Message::compile("ok {a_code vs", "en", offset, why);
+  EXPECT_FALSE(m);
+  EXPECT_NE(why.find("malformed MessageFormat pattern"), std::string::npos);
+  EXPECT_GE(offset, 3u);
+}
+
+TEST(TextBreaks, FirstSentenceFollowsTheLocale) {
+  EXPECT_EQ(first_sentence("The server is ready. It waits for EHLO.", "en"), "The server is ready.");
+  EXPECT_EQ(first_sentence("Máy chủ đã sẵn sàng. Nó chờ EHLO.", "vi"), "Máy chủ đã sẵn sàng.");
+  EXPECT_EQ(first_sentence("الخادم جاهز. ينتظر EHLO.", "ar"), "الخادم جاهز.");
+}
+
+TEST(TextBreaks, TruncationCutsAtAWordBoundary) {
+  const std::string text = "Sunucu komutu tanımadı ve bağlantıyı kapatmadan önce istemciye ayrıntılı bir açıklama gönderdi.";
+  const std::string cut = truncate_at_word(text, 40, "tr");
+  EXPECT_LE(cut.size(), text.size());
+  EXPECT_EQ(cut, "Sunucu komutu tanımadı ve bağlantıyı…");
+  EXPECT_EQ(truncate_at_word("short", 40, "en"), "short");
+}

@@ -1,0 +1,108 @@
+// The template engine beyond the spec: located errors, escaping, reuse.
+#include <gtest/gtest.h>
+
+#include "mustache/template.hpp"
+
+using namespace versa;
+using nlohmann::json;
+
+namespace {
+
+struct Compiled {
+  Diagnostics diags;
+  mustache::TemplateSet set;
+  bool ok = false;
+};
+
+std::unique_ptr<Compiled> compile(std::string_view text,
+                                  std::initializer_list<std::pair<std::string, std::string>> partials = {}) {
+  auto c = std::make_unique<Compiled>();
+  for (const auto& [name, body] : partials) c->set.add(name, SourceText(name + ".html", body), c->diags);
+  c->ok = c->set.add("main", SourceText("templates/main.html", std::string(text)), c->diags);
+  return c;
+}
+
+std::string first_error(const Compiled& c) {
+  return c.diags.all().empty() ? "" : format_diagnostic(c.diags.all().front());
+}
+
+}  // namespace
+
+TEST(MustacheEngine, UnclosedSectionNamesFileLineAndColumn) {
+  auto c = compile("<ul>\n  {{#items}}\n  <li>{{name}}</li>\n</ul>\n");
+  EXPECT_FALSE(c->ok);
+  EXPECT_EQ(first_error(*c).rfind("templates/main.html:2:3: error: section 'items' is never closed", 0), 0u)
+      << first_error(*c);
+}
+
+TEST(MustacheEngine, MismatchedCloseIsReportedWhereItStands) {
+  auto c = compile("{{#a}}\n{{#b}}\nx{{/a}}\n");
+  EXPECT_FALSE(c->ok);
+  EXPECT_NE(first_error(*c).find("main.html:3:2: error: closing tag 'a' does not match the open section 'b'"),
+            std::string::npos)
+      << first_error(*c);
+}
+
+TEST(MustacheEngine, StrayCloseAndUnterminatedTagAreErrors) {
+  auto stray = compile("hello {{/a}}");
+  EXPECT_NE(first_error(*stray).find("main.html:1:7: error: 'a' closes a section that was never opened"),
+            std::string::npos);
+  auto open = compile("line\n\xC3\xA9 {{name");
+  // The column counts characters, not bytes: "é " is two characters.
+  EXPECT_NE(first_error(*open).find("main.html:2:3: error: tag '{{' is never closed"), std::string::npos)
+      << first_error(*open);
+}
+
+TEST(MustacheEngine, UnknownPartialIsLocatedByCheckReferences) {
+  auto c = compile("a\n  {{> missing}}\n");
+  ASSERT_TRUE(c->ok);
+  Diagnostics diags;
+  c->set.check_references(diags);
+  ASSERT_EQ(diags.error_count(), 1);
+  EXPECT_NE(format_diagnostic(diags.all()[0]).find("main.html:2:3: error: unknown partial 'missing'"),
+            std::string::npos);
+}
+
+TEST(MustacheEngine, EscapesEveryHtmlSpecialCharacter) {
+  auto c = compile("<p title=\"{{v}}\">{{v}}</p>{{{v}}}{{&v}}");
+  ASSERT_TRUE(c->ok);
+  const json data = {{"v", "<b>\"Tom\" & 'Jerry'</b>"}};
+  EXPECT_EQ(c->set.render("main", data),
+            "<p title=\"&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;\">"
+            "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;</p>"
+            "<b>\"Tom\" & 'Jerry'</b><b>\"Tom\" & 'Jerry'</b>");
+}
+
+TEST(MustacheEngine, ParsedOnceRenderedWithManyDataSets) {
+  auto c = compile("{{#items}}{{.}},{{/items}}{{^items}}none{{/items}}");
+  ASSERT_TRUE(c->ok);
+  EXPECT_EQ(c->set.render("main", {{"items", {1, 2, 3}}}), "1,2,3,");
+  EXPECT_EQ(c->set.render("main", {{"items", json::array()}}), "none");
+  EXPECT_EQ(c->set.render("main", {{"items", {"x"}}}), "x,");
+}
+
+TEST(MustacheEngine, LayoutInheritanceWithDefaultsAndOverrides) {
+  auto c = compile("{{<layout}}{{$title}}Page{{/title}}{{/layout}}",
+                   {{"layout", "<title>{{$title}}Default{{/title}}</title><main>{{$body}}empty{{/body}}</main>"}});
+  ASSERT_TRUE(c->ok);
+  EXPECT_EQ(c->set.render("main", json::object()), "<title>Page</title><main>empty</main>");
+}
+
+TEST(MustacheEngine, RecursivePartialStopsWithAnError) {
+  auto c = compile("{{>loop}}", {{"loop", "x{{>loop}}"}});
+  ASSERT_TRUE(c->ok);
+  EXPECT_THROW(c->set.render("main", json::object()), std::runtime_error);
+}
+
+TEST(MustacheEngine, EmptyStringAndMissingValuesAreFalsey) {
+  auto c = compile("{{#s}}yes{{/s}}{{^s}}no{{/s}}|{{#missing}}yes{{/missing}}{{^missing}}no{{/missing}}");
+  ASSERT_TRUE(c->ok);
+  EXPECT_EQ(c->set.render("main", {{"s", ""}}), "no|no");
+  EXPECT_EQ(c->set.render("main", {{"s", "x"}}), "yes|no");
+}
+
+TEST(MustacheEngine, InvalidUtf8InATemplateIsLocated) {
+  auto c = compile("ok\nbad \xFF here");
+  EXPECT_FALSE(c->ok);
+  EXPECT_NE(first_error(*c).find("main.html:2:5: error: invalid UTF-8"), std::string::npos) << first_error(*c);
+}

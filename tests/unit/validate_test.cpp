@@ -1,0 +1,143 @@
+// validate: located, actionable errors and warnings for bad inputs.
+#include <gtest/gtest.h>
+
+#include "../support/temp_dir.hpp"
+#include "load/inputs.hpp"
+#include "validate/project.hpp"
+
+using namespace versa;
+using versa::test::TempDir;
+
+namespace {
+
+struct Checked {
+  Diagnostics diags;
+  std::unique_ptr<Project> project;
+
+  [[nodiscard]] std::string all() const {
+    std::string out;
+    for (const auto& d : diags.all()) out += format_diagnostic(d) + "\n";
+    return out;
+  }
+};
+
+std::unique_ptr<Checked> check(const TempDir& dir) {
+  auto c = std::make_unique<Checked>();
+  InputPaths paths{(dir / "catalogue").string(), (dir / "locales").string(),
+                   (dir / "templates").string(), (dir / "site.json").string()};
+  if (auto inputs = load_inputs(paths, c->diags)) c->project = validate(std::move(*inputs), c->diags);
+  return c;
+}
+
+// A small but complete project: the shipped templates and en.json, and a
+// catalogue whose text is given by the test.
+void make_project(const TempDir& dir, const std::string& catalogue) {
+  versa::test::copy_shipped_inputs(dir.path());
+  for (const auto& e : std::filesystem::directory_iterator(dir / "locales")) {
+    if (e.path().filename() != "en.json") std::filesystem::remove(e.path());
+  }
+  versa::test::write_file(dir / "catalogue/smtp.json", catalogue);
+}
+
+std::string code(const std::string& c, const std::string& slug) {
+  return R"({"code": ")" + c + R"(", "slug": ")" + slug +
+         R"(", "rfc": "RFC 5321", "name": "N", "description": "D.", "when": "W.", "fix": "F.", "use": "U."})";
+}
+
+std::string catalogue(const std::string& codes) {
+  return R"({"protocol": "smtp", "name": "SMTP", "title": "T", "spec": "RFC 5321",
+  "classes": {"2": {"name": "A", "summary": "S."}, "5": {"name": "B", "summary": "S."}},
+  "codes": [
+)" + codes + "\n]}\n";
+}
+
+}  // namespace
+
+TEST(Validate, ValidSmallProjectPasses) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  auto c = check(dir);
+  EXPECT_TRUE(c->project) << c->all();
+  EXPECT_EQ(c->diags.error_count(), 0);
+}
+
+TEST(Validate, DuplicateCodeUnsafeSlugAndBadCodeAreLocated) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("250", "../x") + ",\n" + code("25", "short")));
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  const std::string out = c->all();
+  const std::string file = (dir / "catalogue/smtp.json").string();
+  EXPECT_NE(out.find(file + ":5:10: error: duplicate code 250 (first defined at line 4)"), std::string::npos) << out;
+  EXPECT_NE(out.find(file + ":5:25: error: slug \"../x\" is not safe in a URL"), std::string::npos) << out;
+  EXPECT_NE(out.find(file + ":6:10: error: code \"25\" is not three digits"), std::string::npos) << out;
+}
+
+TEST(Validate, MissingFieldAndMalformedJsonAreLocated) {
+  TempDir dir;
+  make_project(dir, catalogue(R"({"code": "250", "slug": "ok", "rfc": "RFC 5321", "name": "N"})"));
+  auto c = check(dir);
+  EXPECT_NE(c->all().find("smtp.json:4:1: error: missing required field \"description\""), std::string::npos)
+      << c->all();
+
+  versa::test::write_file(dir / "catalogue/smtp.json", "{\n  \"protocol\": \"smtp\",\n  \"name\" \"SMTP\"\n}\n");
+  auto broken = check(dir);
+  EXPECT_NE(broken->all().find("smtp.json:3:15: error: malformed JSON"), std::string::npos) << broken->all();
+}
+
+TEST(Validate, MissingTranslationFallsBackToEnglishAndIsReported) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/de.json",
+                          R"({"messages": {"site_name": "Antwortcodes erklärt"}})");
+  auto c = check(dir);
+  ASSERT_TRUE(c->project) << c->all();
+  EXPECT_NE(c->all().find("de.json:1:14: warning: "), std::string::npos) << c->all();
+  EXPECT_NE(c->all().find("message(s) not translated, English is used"), std::string::npos);
+  const auto& de = c->project->localizations[0];
+  ASSERT_EQ(de.tag(), "de");
+  EXPECT_EQ(de.labels()["site_name"], "Antwortcodes erklärt");
+  EXPECT_EQ(de.labels()["breadcrumb_home"], "Home");  // from en.json
+  EXPECT_EQ(de.text(c->project->inputs.protocols[0], "codes/250/name"), "N");
+}
+
+TEST(Validate, WrongArgumentsUnknownKeysAndBadPatternsAreErrors) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/tr.json", R"({
+  "messages": {
+    "compare_crumb": "{a_code} ile {b_kod}",
+    "no_such_key": "x",
+    "code_compare_heading": "{code, plural, one {x}"
+  },
+  "catalogue": {"smtp": {"codes": {"999": {"name": "Yok"}}}}
+})");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  const std::string out = c->all();
+  EXPECT_NE(out.find("tr.json:3:22: error: message \"compare_crumb\" uses arguments {a_code}, {b_kod} but en.json uses {a_code}, {b_code}"),
+            std::string::npos) << out;
+  EXPECT_NE(out.find("tr.json:4:20: error: unknown message \"no_such_key\""), std::string::npos) << out;
+  EXPECT_NE(out.find("tr.json:5:44: error: message \"code_compare_heading\": malformed MessageFormat pattern"),
+            std::string::npos) << out;
+  EXPECT_NE(out.find("tr.json:7:52: error: unknown catalogue text \"codes/999/name\""), std::string::npos) << out;
+}
+
+TEST(Validate, UnknownLocaleTagIsAnError) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/xx-invalid-.json", R"({"messages": {}})");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  EXPECT_NE(c->all().find("xx-invalid-.json: error: unknown locale"), std::string::npos) << c->all();
+}
+
+TEST(Validate, TemplateErrorsAreLocated) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "templates/home.html", "{{<layout}}\n{{$content}}\n{{> nope}}{{t.no_label}}\n{{/content}}\n{{/layout}}\n");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  EXPECT_NE(c->all().find("home.html:3:1: error: unknown partial 'nope'"), std::string::npos) << c->all();
+  EXPECT_NE(c->all().find("home.html:3:11: error: label \"no_label\""), std::string::npos) << c->all();
+}
