@@ -1,6 +1,7 @@
 #include "core/json_document.hpp"
 
 #include <cctype>
+#include <unordered_set>
 
 namespace versa {
 
@@ -25,8 +26,9 @@ namespace {
 // every value. It trusts the syntax, so it stays small.
 class OffsetScanner {
  public:
-  OffsetScanner(std::string_view text, std::unordered_map<std::string, std::size_t>& out)
-      : text_(text), out_(out) {}
+  OffsetScanner(const SourceText& source, std::unordered_map<std::string, std::size_t>& out,
+                Diagnostics& diags)
+      : source_(source), text_(source.text()), out_(out), diags_(diags) {}
 
   void scan() {
     skip_ws();
@@ -62,8 +64,16 @@ class OffsetScanner {
       ++depth_;
       ++pos_;
       skip_ws();
+      std::unordered_set<std::string> keys;
       while (pos_ < text_.size() && text_[pos_] != '}') {
+        const std::size_t key_at = pos_;
         const std::string key = string_token();
+        // JSON parsers keep the last of two equal keys; a silent loss here.
+        if (!keys.insert(key).second) {
+          diags_.error(source_.locate(key_at), "duplicate key \"" + key +
+                                                   "\"; the earlier value would be ignored, "
+                                                   "remove one of them");
+        }
         skip_ws();
         ++pos_;  // ':'
         skip_ws();
@@ -96,8 +106,10 @@ class OffsetScanner {
     }
   }
 
+  const SourceText& source_;
   std::string_view text_;
   std::unordered_map<std::string, std::size_t>& out_;
+  Diagnostics& diags_;
   std::size_t pos_ = 0;
   int depth_ = 0;
 };
@@ -117,7 +129,9 @@ std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& 
     diags.error(source.locate(at), "malformed JSON: " + what + "; fix the syntax at this position");
     return std::nullopt;
   }
-  OffsetScanner(source.text(), doc.offsets_).scan();
+  const int errors_before = diags.error_count();
+  OffsetScanner(source, doc.offsets_, diags).scan();
+  if (diags.error_count() > errors_before) return std::nullopt;
   doc.source_ = std::move(source);
   return doc;
 }

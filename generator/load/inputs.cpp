@@ -43,7 +43,7 @@ void load_templates(const std::string& dir, Inputs& inputs, Diagnostics& diags) 
       if (!source) continue;
       std::string name = rel.string();
       name.resize(name.size() - 5);  // drop ".html"
-      inputs.templates.add(std::move(name), *source, diags);
+      if (!inputs.templates.add(name, *source, diags)) inputs.broken_templates.insert(name);
     } else if (*rel.begin() == "assets") {
       inputs.assets.push_back({file.string(), rel.generic_string()});
     }
@@ -52,20 +52,22 @@ void load_templates(const std::string& dir, Inputs& inputs, Diagnostics& diags) 
 
 }  // namespace
 
-std::optional<Inputs> load_inputs(const InputPaths& paths, Diagnostics& diags) {
+Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
   Inputs inputs;
-  const int errors_before = diags.error_count();
   if (auto site = load_site_config(paths.site_config, diags)) inputs.site = std::move(*site);
   for (const auto& file : files_in(paths.catalogue, ".json", diags)) {
     if (auto p = load_catalogue(file.string(), diags)) inputs.protocols.push_back(std::move(*p));
   }
   for (const auto& file : files_in(paths.locales, ".json", diags)) {
-    if (auto l = load_locale(file.string(), diags)) inputs.locales.push_back(std::move(*l));
+    if (auto l = load_locale(file.string(), diags)) {
+      inputs.locales.push_back(std::move(*l));
+    } else {
+      inputs.broken_locales.insert(file.stem().string());
+    }
   }
   load_templates(paths.templates, inputs, diags);
   std::sort(inputs.protocols.begin(), inputs.protocols.end(),
             [](const Protocol& a, const Protocol& b) { return a.id < b.id; });
-  if (diags.error_count() > errors_before) return std::nullopt;
   return inputs;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,10 +33,14 @@ struct Inputs {
   std::vector<LocaleFile> locales;  ///< sorted by tag
   mustache::TemplateSet templates;
   std::vector<Asset> assets;
+  /// Templates and locales whose files could not be parsed (already reported),
+  /// so later checks do not report them again as missing.
+  std::set<std::string> broken_templates;
+  std::set<std::string> broken_locales;
 };
 
-/// Reads every input. Each problem is reported; returns nothing if any input
-/// could not be read or parsed.
-std::optional<Inputs> load_inputs(const InputPaths& paths, Diagnostics& diags);
+/// Reads every input. Each problem is reported; what could be read is
+/// returned even then, so validation can report the remaining problems too.
+Inputs load_inputs(const InputPaths& paths, Diagnostics& diags);
 
 }  // namespace versa

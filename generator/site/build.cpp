@@ -27,9 +27,7 @@ std::string read_all(const std::string& path) {
 
 std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict,
                                            Diagnostics& diags) {
-  auto inputs = load_inputs(paths, diags);
-  if (!inputs) return nullptr;
-  return validate(std::move(*inputs), diags, ValidateOptions{strict});
+  return validate(load_inputs(paths, diags), diags, ValidateOptions{strict});
 }
 
 }  // namespace

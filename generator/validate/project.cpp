@@ -185,8 +185,6 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
   auto project = std::make_unique<Project>();
   project->inputs = std::move(inputs);
   Inputs& in = project->inputs;
-  const int errors_before = diags.error_count();
-
   std::set<std::string> protocol_ids;
   for (const Protocol& p : in.protocols) {
     check_protocol(p, diags);
@@ -212,11 +210,13 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
   };
   const std::ptrdiff_t base = find_locale(kBaseLocale);
   if (base < 0) {
-    diags.error({"locales"}, "locales/en.json is missing; it is the reference every locale mirrors");
+    if (!in.broken_locales.contains(std::string(kBaseLocale))) {
+      diags.error({"locales"}, "locales/en.json is missing; it is the reference every locale mirrors");
+    }
     return nullptr;
   }
   const std::ptrdiff_t def = find_locale(in.site.default_locale);
-  if (def < 0) {
+  if (def < 0 && !in.broken_locales.contains(in.site.default_locale)) {
     diags.error({"site.json"}, "default_locale \"" + in.site.default_locale +
                                    "\" has no file in locales/; add it or change default_locale");
   }
@@ -241,7 +241,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
   }
   in.templates.check_references(diags);
   for (const char* page : {"compare", "code", "home"}) {
-    if (!in.templates.find(page)) {
+    if (!in.templates.find(page) && !in.broken_templates.contains(page)) {
       diags.error({"templates"}, std::string("page template templates/") + page +
                                      ".html is missing; every site needs it");
     }
@@ -251,7 +251,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
     const auto* t = in.templates.find(name);
     check_template_labels(*t, t->nodes, base_l10n, diags);
   }
-  if (diags.error_count() > errors_before) return nullptr;
+  if (diags.has_errors()) return nullptr;
   project->default_locale = static_cast<std::size_t>(def);
   return project;
 }

@@ -23,7 +23,7 @@ struct ValidateOptions {
 };
 
 /// Reports every problem of `inputs` at once (errors and warnings). Returns
-/// the project when there is no error.
+/// the project when there is no error, counting those loading reported.
 std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
                                   const ValidateOptions& options = {});
 

@@ -25,7 +25,7 @@ std::unique_ptr<Checked> check(const TempDir& dir) {
   auto c = std::make_unique<Checked>();
   InputPaths paths{(dir / "catalogue").string(), (dir / "locales").string(),
                    (dir / "templates").string(), (dir / "site.json").string()};
-  if (auto inputs = load_inputs(paths, c->diags)) c->project = validate(std::move(*inputs), c->diags);
+  c->project = validate(load_inputs(paths, c->diags), c->diags);
   return c;
 }
 
@@ -140,4 +140,14 @@ TEST(Validate, TemplateErrorsAreLocated) {
   EXPECT_FALSE(c->project);
   EXPECT_NE(c->all().find("home.html:3:1: error: unknown partial 'nope'"), std::string::npos) << c->all();
   EXPECT_NE(c->all().find("home.html:3:11: error: label \"no_label\""), std::string::npos) << c->all();
+}
+
+TEST(Validate, DuplicateJsonKeysAreErrorsNotSilentOverrides) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/de.json",
+                          "{\"messages\": {\n  \"site_name\": \"A\",\n  \"site_name\": \"B\"\n}}\n");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  EXPECT_NE(c->all().find("de.json:3:3: error: duplicate key \"site_name\""), std::string::npos) << c->all();
 }
