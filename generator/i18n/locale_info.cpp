@@ -24,7 +24,8 @@ std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale loc = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
   if (U_FAILURE(status) || loc.isBogus() || std::string_view(loc.getLanguage()).empty()) {
-    why = "'" + std::string(tag) + "' is not a valid BCP 47 language tag (examples: de, pt-BR, zh-Hant)";
+    why = std::string("'").append(tag).append(
+        "' is not a valid BCP 47 language tag (examples: de, pt-BR, zh-Hant)");
     if (tag.find('_') != std::string_view::npos) {
       std::string dashed(tag);
       std::replace(dashed.begin(), dashed.end(), '_', '-');
@@ -36,13 +37,14 @@ std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why
   status = U_ZERO_ERROR;
   const std::string canonical = loc.toLanguageTag<std::string>(status);
   if (U_FAILURE(status) || canonical != tag) {
-    why = "'" + std::string(tag) + "' is not a canonical BCP 47 tag" +
-          (U_SUCCESS(status) ? "; name the file '" + canonical + ".json'" : "");
+    why = std::string("'").append(tag).append("' is not a canonical BCP 47 tag");
+    if (U_SUCCESS(status)) why.append("; name the file '").append(canonical).append(".json'");
     return std::nullopt;
   }
   if (!icu_knows_language(loc)) {
-    why = "ICU has no data for language '" + std::string(loc.getLanguage()) +
-          "'; use a language tag ICU supports";
+    why = std::string("ICU has no data for language '")
+              .append(loc.getLanguage())
+              .append("'; use a language tag ICU supports");
     return std::nullopt;
   }
   LocaleInfo info;

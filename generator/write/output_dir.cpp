@@ -70,7 +70,8 @@ bool OutputDir::write(std::string_view relative, std::string_view bytes) {
     return false;
   }
   fs::create_directories(target.parent_path());
-  std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string tmp = target.parent_path() / ".";
+  tmp.append(target.filename().string()).append(".XXXXXX");
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) fail("cannot create a temporary file for", target);
   std::size_t done = 0;
