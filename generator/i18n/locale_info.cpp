@@ -1,5 +1,6 @@
 #include "i18n/locale_info.hpp"
 
+#include <unicode/coll.h>
 #include <unicode/locdspnm.h>
 #include <unicode/locid.h>
 #include <unicode/uloc.h>
@@ -57,7 +58,29 @@ std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why
   icu::UnicodeString name;
   names->localeDisplayName(loc, name);
   name.toUTF8String(info.native_name);
+  icu::Locale likely = loc;
+  status = U_ZERO_ERROR;
+  likely.addLikelySubtags(status);
+  info.og_locale = likely.getLanguage();
+  if (U_SUCCESS(status) && *likely.getCountry() != '\0') {
+    info.og_locale.append("_").append(likely.getCountry());
+  }
   return info;
+}
+
+std::string collation_key(std::string_view text, std::string_view tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale loc = icu::Locale::forLanguageTag(
+      icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+  status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(loc, status));
+  if (U_FAILURE(status)) return std::string(text);
+  const auto u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const int32_t size = collator->getSortKey(u, nullptr, 0);
+  std::string key(static_cast<std::size_t>(size), '\0');
+  collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), size);
+  return key;
 }
 
 std::vector<std::string> fallback_chain(std::string_view tag, std::string_view base) {

@@ -12,6 +12,7 @@ struct LocaleInfo {
   std::string tag;          ///< BCP 47 tag as used in URLs and hreflang ("pt-BR")
   std::string native_name;  ///< the language's name in itself, capitalized for a menu
   bool rtl = false;         ///< written right to left
+  std::string og_locale;    ///< Open Graph form, language_TERRITORY ("vi_VN"), likely region added
 
   [[nodiscard]] const char* dir() const { return rtl ? "rtl" : "ltr"; }
 };
@@ -19,6 +20,9 @@ struct LocaleInfo {
 /// Describes `tag` when it is well-formed BCP 47 and ICU knows its language;
 /// otherwise returns nothing and sets `why` to a sentence for the user.
 std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why);
+
+/// A collation key of `text` for sorting by the rules of `tag` (ICU Collator).
+std::string collation_key(std::string_view text, std::string_view tag);
 
 /// The tags to try for a string, most specific first, ending with `base`:
 /// "de-AT" -> {"de-AT", "de", "en"}.
