@@ -17,6 +17,7 @@ std::vector<Page> plan_pages(const Project& project) {
       }
     }
   }
+  pages.push_back({PageKind::not_found, project.default_locale, 0, 0, 0});
   return pages;
 }
 
@@ -47,8 +48,13 @@ std::string Urls::of(const Page& page, std::size_t locale) const {
     case PageKind::home: return home(locale);
     case PageKind::code: return code(locale, page.protocol, page.a);
     case PageKind::compare: return compare(locale, page.protocol, page.a, page.b);
+    case PageKind::not_found: return {};
   }
   return {};
+}
+
+std::string Urls::output_file(const Page& page) const {
+  return page.kind == PageKind::not_found ? "404.html" : of(page) + "index.html";
 }
 
 std::string Urls::absolute(const std::string& path) const {

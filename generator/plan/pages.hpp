@@ -9,7 +9,7 @@
 
 namespace versa {
 
-enum class PageKind { home, code, compare };
+enum class PageKind { home, code, compare, not_found };
 
 /// One page to render. Small on purpose: the view model is built only when
 /// the page is rendered, so the plan of a huge site stays cheap.
@@ -22,7 +22,8 @@ struct Page {
 };
 
 /// Every page of the site, in a stable order: per locale, the home page, then
-/// per protocol its code pages and each unordered pair once (lower code first).
+/// per protocol its code pages and each unordered pair once (lower code first);
+/// last, one "not found" page in the default locale.
 std::vector<Page> plan_pages(const Project& project);
 
 /// URL paths, relative to the site root, ending in '/' (a folder with index.html).
@@ -38,6 +39,9 @@ class Urls {
   /// The folder of `page` in locale `locale` (for alternates and switchers).
   [[nodiscard]] std::string of(const Page& page, std::size_t locale) const;
   [[nodiscard]] std::string of(const Page& page) const { return of(page, page.locale); }
+
+  /// The file a page is written to, relative to the output folder.
+  [[nodiscard]] std::string output_file(const Page& page) const;
 
   /// Absolute URL of a site path, from site.json's base_url.
   [[nodiscard]] std::string absolute(const std::string& path) const;

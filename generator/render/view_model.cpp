@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/html.hpp"
+#include "i18n/locale_info.hpp"
 #include "i18n/text_breaks.hpp"
 
 namespace versa {
@@ -32,6 +33,7 @@ const char* ViewModelBuilder::template_name(PageKind kind) {
     case PageKind::home: return "home";
     case PageKind::code: return "code";
     case PageKind::compare: return "compare";
+    case PageKind::not_found: return "404";
   }
   return "";
 }
@@ -89,6 +91,12 @@ json ViewModelBuilder::common(const Page& page, const std::string& heading,
                          {"current", i == page.locale}});
   }
   v["alternates"] = std::move(alternates);
+  v["og_locale"] = l10n.info().og_locale;
+  json og_alternates = json::array();
+  for (const Localization& other : project_.localizations) {
+    if (&other != &l10n) og_alternates.push_back(other.info().og_locale);
+  }
+  v["og_alternates"] = std::move(og_alternates);
   v["x_default"] = urls_.absolute(urls_.of(page, project_.default_locale));
   v["languages"] = std::move(languages);
   return v;
@@ -277,7 +285,8 @@ json ViewModelBuilder::home(const Page& page) const {
                          {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
       }
       if (codes.empty()) continue;
-      const MessageArg class_args[] = {{"class_code", digit + "xx"},
+      const std::string class_code = digit + "xx";  // outlives the MessageArg view
+      const MessageArg class_args[] = {{"class_code", class_code},
                                        {"class_name", l10n.text(p, "classes/" + digit + "/name")}};
       classes.push_back({{"label", l10n.message("class_label").text(class_args)},
                          {"codes", std::move(codes)}});
@@ -286,6 +295,24 @@ json ViewModelBuilder::home(const Page& page) const {
     for (std::size_t a = 0; a < p.codes.size(); ++a) {
       for (std::size_t b = a + 1; b < p.codes.size(); ++b) comparisons.push_back(compare_link(at, a, b));
     }
+    // The picker's options, and every code sorted by name with the
+    // locale's collation (ICU), so "Ç" and "İ" sort where Turkish expects.
+    json options = json::array();
+    std::vector<std::pair<std::string, json>> by_name;
+    for (std::size_t i = 0; i < p.codes.size(); ++i) {
+      const std::string& name = l10n.text(p, "codes/" + p.codes[i].code + "/name");
+      options.push_back({{"value", p.codes[i].code + "-" + p.codes[i].slug},
+                         {"code", p.codes[i].code},
+                         {"name", name}});
+      by_name.emplace_back(collation_key(name, l10n.tag()),
+                           json{{"code", p.codes[i].code},
+                                {"name", name},
+                                {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
+    }
+    std::stable_sort(by_name.begin(), by_name.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    json codes_by_name = json::array();
+    for (auto& [key, entry] : by_name) codes_by_name.push_back(std::move(entry));
     const MessageArg meta_args[] = {{"protocol", p.name}};
     if (protocols_text.empty()) protocols_text = l10n.message("home_meta").text(meta_args);
     protocols.push_back({{"id", p.id},
@@ -293,6 +320,10 @@ json ViewModelBuilder::home(const Page& page) const {
                          {"title", l10n.text(p, "title")},
                          {"summary", l10n.message("home_summary").text(args)},
                          {"classes", std::move(classes)},
+                         {"picker",
+                          {{"options", std::move(options)},
+                           {"base", Urls::relative(urls_.of(page), urls_.home(page.locale) + "compare/" + p.id + "/")}}},
+                         {"codes_by_name", std::move(codes_by_name)},
                          {"comparisons", {{"links", std::move(comparisons)}}}});
   }
   json v = common(page, site_name, protocols_text);
@@ -301,11 +332,40 @@ json ViewModelBuilder::home(const Page& page) const {
   return v;
 }
 
+json ViewModelBuilder::not_found(const Page& page) const {
+  // Served for any missing URL, so every link is absolute.
+  const Localization& l10n = project_.localizations[page.locale];
+  json v;
+  v["lang"] = l10n.tag();
+  v["dir"] = l10n.info().dir();
+  const std::string heading = l10n.labels().value("not_found_title", "");
+  const std::string site_name = l10n.labels().value("site_name", "");
+  v["heading"] = heading;
+  const MessageArg args[] = {{"page", heading}, {"site", site_name}};
+  v["title"] = l10n.message("page_title").text(args);
+  v["description"] = l10n.labels().value("not_found_text", "");
+  v["home_href"] = urls_.absolute(urls_.home(page.locale));
+  v["assets_href"] = urls_.absolute("assets/");
+  v["t"] = l10n.labels();
+  json languages = json::array();
+  for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
+    const Localization& other = project_.localizations[i];
+    languages.push_back({{"lang", other.tag()},
+                         {"dir", other.info().dir()},
+                         {"name", other.info().native_name},
+                         {"href", urls_.absolute(urls_.home(i))},
+                         {"current", false}});
+  }
+  v["languages"] = std::move(languages);
+  return v;
+}
+
 json ViewModelBuilder::build(const Page& page) const {
   switch (page.kind) {
     case PageKind::home: return home(page);
     case PageKind::code: return code(page);
     case PageKind::compare: return compare(page);
+    case PageKind::not_found: return not_found(page);
   }
   return {};
 }

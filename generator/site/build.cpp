@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "plan/pages.hpp"
+#include "render/site_files.hpp"
 #include "render/view_model.hpp"
 #include "validate/project.hpp"
 #include "write/output_dir.hpp"
@@ -59,7 +60,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
         const auto* tmpl = project->inputs.templates.find(ViewModelBuilder::template_name(page.kind));
         html.clear();
         project->inputs.templates.render(*tmpl, views.build(page), html);
-        if (out) out->write(urls.of(page) + "index.html", html);
+        if (out) out->write(urls.output_file(page), html);
       }
     } catch (const std::exception& e) {
       std::lock_guard lock(error_mutex);
@@ -79,6 +80,8 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   try {
     if (out) {
       for (const Asset& asset : project->inputs.assets) out->write(asset.out_path, read_all(asset.source));
+      emit_site_files(*project, urls, pages,
+                      [&](std::string_view path, std::string_view bytes) { out->write(path, bytes); });
       out->finish();
     }
   } catch (const std::exception& e) {

@@ -199,7 +199,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
     std::string why;
     auto info = describe_locale(file.tag, why);
     if (!info) diags.error({file.document.path()}, "unknown locale: " + why);
-    infos.push_back(info.value_or(LocaleInfo{file.tag, file.tag, false}));
+    infos.push_back(info.value_or(LocaleInfo{file.tag, file.tag, false, file.tag}));
     project->compiled.push_back(compile_messages(file, diags));
   }
   auto find_locale = [&](std::string_view tag) -> std::ptrdiff_t {

@@ -287,3 +287,97 @@ TEST_F(ShippedSite, RebuildingChangesNothing) {
   EXPECT_EQ(read_file(index), before);
   EXPECT_EQ(fs::last_write_time(index), mtime);
 }
+
+namespace {
+
+// "https://versa.example.org/vi/x/" -> "vi/x/index.html"
+std::string site_path(const std::string& url, const std::string& base) {
+  std::string rel = url.substr(base.size() + 1);
+  return rel.empty() || rel.back() == '/' ? rel + "index.html" : rel;
+}
+
+std::map<std::string, std::string> alternates(const HtmlPage& page) {
+  std::map<std::string, std::string> out;
+  for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+    if (HtmlPage::attr(l, "rel") == "alternate") out[HtmlPage::attr(l, "hreflang")] = HtmlPage::attr(l, "href");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_F(ShippedSite, AlternatesAreReciprocalAndPointToTheSamePageInThatLanguage) {
+  const std::string base = json::parse(read_file(dir_->path() / "site.json"))["base_url"];
+  std::map<std::string, const BuiltPage*> by_path;
+  for (const auto& p : pages_) by_path[p.path] = &p;
+  int checked = 0;
+  for (const auto& p : pages_) {
+    if (p.path == "404.html") continue;
+    HtmlPage page(p.html);
+    const auto alt = alternates(page);
+    ASSERT_EQ(alt.size(), locales_.size() + 1) << p.path;
+    // The page lists itself under its own language, and its canonical URL.
+    EXPECT_EQ(site_path(alt.at(p.locale), base), p.path);
+    for (const auto& [lang, url] : alt) {
+      if (lang == "x-default") {
+        EXPECT_EQ(url, alt.at("en")) << p.path;
+        continue;
+      }
+      const auto target = by_path.find(site_path(url, base));
+      ASSERT_NE(target, by_path.end()) << p.path << " -> " << url;
+      EXPECT_EQ(target->second->locale, lang) << url;
+      // A lists B exactly when B lists A: both carry the same set.
+      EXPECT_EQ(alternates(HtmlPage(target->second->html)), alt) << p.path << " vs " << url;
+      ++checked;
+    }
+    if (checked > 3000) break;  // a representative sample keeps the test fast
+  }
+  EXPECT_GT(checked, 3000);
+}
+
+TEST_F(ShippedSite, SitemapListsExactlyThePublishedPagesWithAlternates) {
+  const std::string base = json::parse(read_file(dir_->path() / "site.json"))["base_url"];
+  const std::string xml = read_file(dir_->path() / "site/sitemap.xml");
+  ASSERT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"", 0), 0u);
+  std::multiset<std::string> listed;
+  const std::regex loc("<loc>([^<]*)</loc>");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), loc); it != std::sregex_iterator(); ++it) {
+    listed.insert(site_path((*it)[1].str(), base));
+  }
+  std::multiset<std::string> published;
+  for (const auto& p : pages_) {
+    if (p.path != "404.html") published.insert(p.path);
+  }
+  EXPECT_EQ(listed, published);
+  const std::regex link("<xhtml:link rel=\"alternate\" hreflang=\"[^\"]+\" href=\"[^\"]+\"/>");
+  const auto links = std::distance(std::sregex_iterator(xml.begin(), xml.end(), link), std::sregex_iterator());
+  EXPECT_EQ(static_cast<std::size_t>(links), published.size() * (locales_.size() + 1));
+  EXPECT_EQ(read_file(dir_->path() / "site/robots.txt"),
+            "User-agent: *\nAllow: /\n\nSitemap: " + base + "/sitemap.xml\n");
+}
+
+TEST_F(ShippedSite, EveryPageHasTitleDescriptionCanonicalAndOpenGraph) {
+  for (const auto& p : pages_) {
+    if (p.path == "404.html") continue;
+    HtmlPage page(p.html);
+    ASSERT_EQ(page.all(GUMBO_TAG_TITLE).size(), 1u) << p.path;
+    EXPECT_FALSE(HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0]).empty());
+    std::map<std::string, std::string> meta;
+    for (const GumboNode* m : page.all(GUMBO_TAG_META)) {
+      const std::string key = HtmlPage::attr(m, "name").empty() ? HtmlPage::attr(m, "property") : HtmlPage::attr(m, "name");
+      meta[key] = HtmlPage::attr(m, "content");
+    }
+    const std::string description = meta["description"];
+    EXPECT_FALSE(description.empty()) << p.path;
+    EXPECT_LE(icu::UnicodeString::fromUTF8(description).countChar32(), 160) << p.path;
+    for (const char* og : {"og:title", "og:description", "og:url", "og:locale"}) {
+      EXPECT_FALSE(meta[og].empty()) << p.path << " " << og;
+    }
+    std::string canonical;
+    for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+      if (HtmlPage::attr(l, "rel") == "canonical") canonical = HtmlPage::attr(l, "href");
+    }
+    EXPECT_EQ(canonical, meta["og:url"]) << p.path;
+    EXPECT_EQ(page.with_class("languages").size(), 1u) << p.path;
+  }
+}

@@ -1,0 +1,62 @@
+#include "render/site_files.hpp"
+
+#include "core/html.hpp"
+
+namespace versa {
+
+namespace {
+
+constexpr std::string_view kUrlsetOpen =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+    "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+
+void append_url(std::string& out, const Project& project, const Urls& urls, const Page& page) {
+  out += "  <url>\n    <loc>";
+  append_html_escaped(out, urls.absolute(urls.of(page)));
+  out += "</loc>\n";
+  for (std::size_t l = 0; l < project.localizations.size(); ++l) {
+    out += "    <xhtml:link rel=\"alternate\" hreflang=\"";
+    append_html_escaped(out, project.localizations[l].tag());
+    out += "\" href=\"";
+    append_html_escaped(out, urls.absolute(urls.of(page, l)));
+    out += "\"/>\n";
+  }
+  out += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"";
+  append_html_escaped(out, urls.absolute(urls.of(page, project.default_locale)));
+  out += "\"/>\n  </url>\n";
+}
+
+}  // namespace
+
+void emit_site_files(const Project& project, const Urls& urls, const std::vector<Page>& pages,
+                     const std::function<void(std::string_view, std::string_view)>& emit) {
+  std::vector<const Page*> listed;
+  for (const Page& p : pages) {
+    if (p.kind != PageKind::not_found) listed.push_back(&p);
+  }
+  const std::size_t files = (listed.size() + kUrlsPerSitemap - 1) / kUrlsPerSitemap;
+  std::string index =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (std::size_t f = 0; f < std::max<std::size_t>(files, 1); ++f) {
+    std::string out(kUrlsetOpen);
+    for (std::size_t i = f * kUrlsPerSitemap; i < listed.size() && i < (f + 1) * kUrlsPerSitemap; ++i) {
+      append_url(out, project, urls, *listed[i]);
+    }
+    out += "</urlset>\n";
+    if (files <= 1) {
+      emit("sitemap.xml", out);
+    } else {
+      const std::string name = "sitemap-" + std::to_string(f + 1) + ".xml";
+      emit(name, out);
+      index += "  <sitemap><loc>";
+      append_html_escaped(index, urls.absolute(name));
+      index += "</loc></sitemap>\n";
+    }
+  }
+  if (files > 1) emit("sitemap.xml", index + "</sitemapindex>\n");
+  emit("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute("sitemap.xml") + "\n");
+}
+
+}  // namespace versa
