@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the shipped site and checks every page with the W3C Nu HTML Checker
+# (npm package vnu-jar, runs on Java). Installs Java and vnu-jar if missing.
+# Usage: run.sh VERSA_BINARY SOURCE_DIR
+set -euo pipefail
+versa=$1
+src=$2
+here=$(cd "$(dirname "$0")" && pwd)
+
+need=()
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v npm >/dev/null || need+=(nodejs npm)
+if ((${#need[@]})); then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+jar=$here/node_modules/vnu-jar/build/dist/vnu.jar
+if [ ! -f "$jar" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --ignore-scripts --silent)
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$src/catalogue" "$src/locales" "$src/templates" "$src/site.json" "$work/"
+(cd "$work" && "$versa" build --out site >/dev/null)
+pages=$(find "$work/site" -name '*.html' | wc -l)
+
+if java -jar "$jar" --errors-only --skip-non-html "$work/site" 2>"$work/errors.txt"; then
+  echo "html-validator: $pages pages, 0 errors"
+else
+  errors=$(grep -c ': error:' "$work/errors.txt" || true)
+  head -n 20 "$work/errors.txt"
+  echo "html-validator: $pages pages, $errors errors"
+  exit 1
+fi
