@@ -34,9 +34,7 @@ std::optional<std::string> render_template_file(const std::string& template_path
                                                 const std::string& data_path,
                                                 const std::string& partials_dir,
                                                 Diagnostics& diags) {
-  auto data_source = read_source(data_path, diags);
-  if (!data_source) return std::nullopt;
-  auto data = JsonDocument::parse(std::move(*data_source), diags);
+  auto data = JsonDocument::load(data_path, diags);
   auto source = read_source(template_path, diags);
   if (!data || !source) return std::nullopt;
   mustache::TemplateSet set;

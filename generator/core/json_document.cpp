@@ -136,6 +136,12 @@ std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& 
   return doc;
 }
 
+std::optional<JsonDocument> JsonDocument::load(const std::string& path, Diagnostics& diags) {
+  auto source = read_source(path, diags);
+  if (!source) return std::nullopt;
+  return parse(std::move(*source), diags);
+}
+
 Location JsonDocument::locate(std::string_view pointer) const {
   std::string p(pointer);
   while (true) {

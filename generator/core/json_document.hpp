@@ -27,8 +27,12 @@ class JsonDocument {
   /// (counted in the decoded string; exact unless the string has escapes).
   [[nodiscard]] Location locate_in_string(std::string_view pointer, std::size_t offset) const;
 
-  /// Parses `source`. Malformed JSON or invalid UTF-8 is reported with its location.
+  /// Parses `source`. Malformed JSON, invalid UTF-8 and duplicate keys are
+  /// reported with their location.
   static std::optional<JsonDocument> parse(SourceText source, Diagnostics& diags);
+
+  /// Reads and parses the file at `path`; problems are reported.
+  static std::optional<JsonDocument> load(const std::string& path, Diagnostics& diags);
 
  private:
   SourceText source_;

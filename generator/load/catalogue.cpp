@@ -7,9 +7,7 @@
 namespace versa {
 
 std::optional<Protocol> load_catalogue(const std::string& path, Diagnostics& diags) {
-  auto source = read_source(path, diags);
-  if (!source) return std::nullopt;
-  auto doc = JsonDocument::parse(std::move(*source), diags);
+  auto doc = JsonDocument::load(path, diags);
   if (!doc) return std::nullopt;
   if (!doc->value().is_object()) {
     diags.error(doc->locate(""), "a catalogue must be a JSON object with \"protocol\" and \"codes\"");

@@ -26,9 +26,7 @@ void flatten(const JsonDocument& doc, const nlohmann::json& node, const std::str
 }  // namespace
 
 std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diags) {
-  auto source = read_source(path, diags);
-  if (!source) return std::nullopt;
-  auto doc = JsonDocument::parse(std::move(*source), diags);
+  auto doc = JsonDocument::load(path, diags);
   if (!doc) return std::nullopt;
   const int errors_before = diags.error_count();
   LocaleFile file;

@@ -6,9 +6,7 @@
 namespace versa {
 
 std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics& diags) {
-  auto source = read_source(path, diags);
-  if (!source) return std::nullopt;
-  auto doc = JsonDocument::parse(std::move(*source), diags);
+  auto doc = JsonDocument::load(path, diags);
   if (!doc) return std::nullopt;
   SiteConfig config;
   const int errors_before = diags.error_count();

@@ -102,6 +102,19 @@ json ViewModelBuilder::common(const Page& page, const std::string& heading,
   return v;
 }
 
+json ViewModelBuilder::breadcrumb(const Page& page, const std::string& home_href,
+                                  bool comparing) const {
+  const Protocol& p = project_.inputs.protocols[page.protocol];
+  const Localization& l10n = project_.localizations[page.locale];
+  json crumbs = json::array({{{"label", l10n.labels().value("breadcrumb_home", "")}, {"href", home_href}},
+                             {{"label", p.name}, {"href", home_href + "#" + p.id}}});
+  if (comparing) {
+    crumbs.push_back({{"label", l10n.labels().value("breadcrumb_compare", "")},
+                      {"href", home_href + "#compare-" + p.id}});
+  }
+  return crumbs;
+}
+
 json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t b) const {
   if (a > b) std::swap(a, b);
   const CodeFacts x = facts(page, a);
@@ -132,11 +145,7 @@ json ViewModelBuilder::compare(const Page& page) const {
   json v = common(page, heading, l10n.message("compare_meta").text(title_args));
 
   const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
-  const std::string home_href = v["home_href"];
-  v["breadcrumb"] = json::array(
-      {{{"label", l10n.labels().value("breadcrumb_home", "")}, {"href", home_href}},
-       {{"label", p.name}, {"href", home_href + "#" + p.id}},
-       {{"label", l10n.labels().value("breadcrumb_compare", "")}, {"href", home_href + "#compare-" + p.id}}});
+  v["breadcrumb"] = breadcrumb(page, v["home_href"], true);
   v["crumb_current"] = l10n.message("compare_crumb").text(crumb_args);
   v["protocol"] = p.name;
 
@@ -240,9 +249,7 @@ json ViewModelBuilder::code(const Page& page) const {
   const CodeFacts f = facts(page, page.a);
   const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
   json v = common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
-  v["breadcrumb"] = json::array({{{"label", l10n.labels().value("breadcrumb_home", "")},
-                                  {"href", v["home_href"]}},
-                                 {{"label", p.name}, {"href", v["home_href"].get<std::string>() + "#" + p.id}}});
+  v["breadcrumb"] = breadcrumb(page, v["home_href"], false);
   v["crumb_current"] = f.code->code;
   const std::string prefix = "codes/" + f.code->code + "/";
   v["code"] = {{"code", f.code->code},

@@ -28,6 +28,8 @@ class ViewModelBuilder {
   [[nodiscard]] nlohmann::json code(const Page& page) const;
   [[nodiscard]] nlohmann::json home(const Page& page) const;
   [[nodiscard]] nlohmann::json not_found(const Page& page) const;
+  [[nodiscard]] nlohmann::json breadcrumb(const Page& page, const std::string& home_href,
+                                          bool comparing) const;
   [[nodiscard]] nlohmann::json compare_link(const Page& page, std::size_t a, std::size_t b) const;
 
   const Project& project_;
