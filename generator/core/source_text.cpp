@@ -70,8 +70,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
       if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3F);
     }
-    const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                          (len == 4 && cp < 0x10000);
+    const bool overlong =
+        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
     if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
     i += len;
   }
@@ -80,8 +80,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 
 bool check_utf8(const SourceText& source, Diagnostics& diags) {
   if (auto bad = find_invalid_utf8(source.text())) {
-    diags.error(source.locate(*bad),
-                "invalid UTF-8 byte sequence; save the file as UTF-8 and retype the characters here");
+    diags.error(
+        source.locate(*bad),
+        "invalid UTF-8 byte sequence; save the file as UTF-8 and retype the characters here");
     return false;
   }
   return true;

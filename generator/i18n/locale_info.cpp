@@ -23,7 +23,8 @@ bool icu_knows_language(const icu::Locale& loc) {
 
 std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale loc = icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+  const icu::Locale loc = icu::Locale::forLanguageTag(
+      icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
   if (U_FAILURE(status) || loc.isBogus() || std::string_view(loc.getLanguage()).empty()) {
     why = std::string("'").append(tag).append(
         "' is not a valid BCP 47 language tag (examples: de, pt-BR, zh-Hant)");

@@ -38,7 +38,8 @@ const Message& Localization::message(std::string_view key) const {
   for (const CompiledMessages* c : message_chain_) {
     if (auto it = c->messages.find(key); it != c->messages.end()) return *it->second;
   }
-  throw std::logic_error("message \"" + std::string(key) + "\" is in no locale; validation missed it");
+  throw std::logic_error("message \"" + std::string(key) +
+                         "\" is in no locale; validation missed it");
 }
 
 const std::string& Localization::text(const Protocol& protocol, std::string_view key) const {
@@ -65,7 +66,8 @@ const std::string* catalogue_text(const Protocol& protocol, std::string_view key
       if (c.code == id) texts = &c.texts;
     }
   } else if (group == "classes") {
-    if (auto it = protocol.classes.find(id); it != protocol.classes.end()) texts = &it->second.texts;
+    if (auto it = protocol.classes.find(id); it != protocol.classes.end())
+      texts = &it->second.texts;
   }
   if (texts == nullptr) return nullptr;
   auto it = texts->find(field);

@@ -42,7 +42,8 @@ std::unique_ptr<Message> Message::compile(std::string_view pattern, std::string_
   if (U_FAILURE(status)) {
     error_offset = utf8_offset(upattern, std::max(perr.offset, 0));
     why = std::string("malformed MessageFormat pattern (") + u_errorName(status) +
-          "); check the braces and the argument syntax, e.g. {count, plural, one {# page} other {# pages}}";
+          "); check the braces and the argument syntax, e.g. {count, plural, one {# page} other {# "
+          "pages}}";
     return nullptr;
   }
   std::unique_ptr<Message> m(new Message());
@@ -83,7 +84,9 @@ std::string Message::format(std::span<const MessageArg> args, bool markers) cons
   return out;
 }
 
-std::string Message::text(std::span<const MessageArg> args) const { return format(args, false); }
+std::string Message::text(std::span<const MessageArg> args) const {
+  return format(args, false);
+}
 
 std::string Message::html(std::span<const MessageArg> args) const {
   const std::string raw = format(args, true);

@@ -10,7 +10,8 @@ std::optional<Protocol> load_catalogue(const std::string& path, Diagnostics& dia
   auto doc = JsonDocument::load(path, diags);
   if (!doc) return std::nullopt;
   if (!doc->value().is_object()) {
-    diags.error(doc->locate(""), "a catalogue must be a JSON object with \"protocol\" and \"codes\"");
+    diags.error(doc->locate(""),
+                "a catalogue must be a JSON object with \"protocol\" and \"codes\"");
     return std::nullopt;
   }
   const int errors_before = diags.error_count();

@@ -16,10 +16,10 @@ inline constexpr const char* kCodeTextFields[] = {"name", "description", "when",
 inline constexpr const char* kClassTextFields[] = {"name", "summary"};
 
 struct ReplyCode {
-  std::string code;     ///< three digits, "211"
-  std::string slug;     ///< URL slug, [a-z0-9-]+
-  std::string rfc;      ///< defining document, "RFC 5321"
-  std::string section;  ///< section in that document, may be empty
+  std::string code;                          ///< three digits, "211"
+  std::string slug;                          ///< URL slug, [a-z0-9-]+
+  std::string rfc;                           ///< defining document, "RFC 5321"
+  std::string section;                       ///< section in that document, may be empty
   std::map<std::string, std::string> texts;  ///< English text per kCodeTextFields
   std::string pointer;                       ///< JSON pointer, for diagnostics
 

@@ -19,7 +19,8 @@ std::vector<fs::path> files_in(const std::string& dir, const std::string& extens
     return out;
   }
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == extension) out.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == extension)
+      out.push_back(entry.path());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -39,7 +39,8 @@ std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diag
   for (const auto& [key, value] : root.items()) {
     if (key != "messages" && key != "catalogue") {
       diags.error(doc->locate(pointer_join("", key)),
-                  "unknown top-level key \"" + key + "\"; a locale file has \"messages\" and \"catalogue\"");
+                  "unknown top-level key \"" + key +
+                      "\"; a locale file has \"messages\" and \"catalogue\"");
     }
   }
   if (auto m = root.find("messages"); m == root.end() || !m->is_object()) {
@@ -61,7 +62,8 @@ std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diag
       for (const auto& [protocol, texts] : c->items()) {
         const std::string ptr = pointer_join("/catalogue", protocol);
         if (!texts.is_object()) {
-          diags.error(doc->locate(ptr), "catalogue texts of \"" + protocol + "\" must be an object");
+          diags.error(doc->locate(ptr),
+                      "catalogue texts of \"" + protocol + "\" must be an object");
           continue;
         }
         flatten(*doc, texts, ptr, "", file.catalogue[protocol], diags);

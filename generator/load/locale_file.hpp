@@ -10,7 +10,7 @@
 namespace versa {
 
 struct LocaleFile {
-  std::string tag;  ///< BCP 47 tag, from the file name
+  std::string tag;                              ///< BCP 47 tag, from the file name
   std::map<std::string, std::string> messages;  ///< key -> MessageFormat pattern
   /// protocol id -> text key -> text. Keys: "title", "classes/2/name", "codes/211/when".
   std::map<std::string, std::map<std::string, std::string>> catalogue;
@@ -21,7 +21,8 @@ struct LocaleFile {
     return pointer_join("/messages", key);
   }
   /// JSON pointer of a catalogue text, for diagnostics.
-  [[nodiscard]] static std::string text_pointer(const std::string& protocol, const std::string& key) {
+  [[nodiscard]] static std::string text_pointer(const std::string& protocol,
+                                                const std::string& key) {
     return pointer_join("/catalogue", protocol) + "/" + key;
   }
 };

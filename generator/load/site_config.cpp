@@ -30,7 +30,8 @@ std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics&
   }
   if (auto p = doc->value().find("default_locale_prefix"); p != doc->value().end()) {
     if (!p->is_boolean()) {
-      diags.error(doc->locate("/default_locale_prefix"), "default_locale_prefix must be true or false");
+      diags.error(doc->locate("/default_locale_prefix"),
+                  "default_locale_prefix must be true or false");
     } else {
       config.default_locale_prefix = p->get<bool>();
     }

@@ -9,7 +9,7 @@
 namespace versa {
 
 struct SiteConfig {
-  std::string base_url;              ///< absolute, without a trailing slash
+  std::string base_url;               ///< absolute, without a trailing slash
   std::string default_locale = "en";  ///< its pages are unprefixed unless default_locale_prefix
   bool default_locale_prefix = false;
 };

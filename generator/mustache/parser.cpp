@@ -29,8 +29,8 @@ bool is_blank(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r'))
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
     s.remove_prefix(1);
   while (!s.empty() &&
          (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
@@ -42,7 +42,10 @@ class Parser {
  public:
   Parser(const SourceText& source, std::string_view text, std::size_t base, Delimiters delims,
          Diagnostics& diags)
-      : source_(source), text_(text), base_(base), start_delims_(std::move(delims)),
+      : source_(source),
+        text_(text),
+        base_(base),
+        start_delims_(std::move(delims)),
         diags_(diags) {}
 
   std::optional<std::vector<Node>> run() {
@@ -79,7 +82,8 @@ class Parser {
         close = triple_close;
       } else {
         while (p < text_.size() && (text_[p] == ' ' || text_[p] == '\t')) ++p;
-        if (p < text_.size() && std::string_view("#^/!><$=&").find(text_[p]) != std::string_view::npos) {
+        if (p < text_.size() &&
+            std::string_view("#^/!><$=&").find(text_[p]) != std::string_view::npos) {
           tok.kind = text_[p++];
         } else {
           tok.kind = 'v';
@@ -92,8 +96,8 @@ class Parser {
       }
       const std::size_t stop = text_.find(close, p);
       if (stop == std::string_view::npos) {
-        error(open, "tag '" + d.open + "' is never closed; add '" + std::string(close) +
-                        "' to end it");
+        error(open,
+              "tag '" + d.open + "' is never closed; add '" + std::string(close) + "' to end it");
         return false;
       }
       const std::string_view content = trim(text_.substr(p, stop - p));
@@ -101,13 +105,15 @@ class Parser {
       tok.end = stop + close.size();
       if (tok.kind == '=') {
         const auto space = content.find_first_of(" \t");
-        const std::string_view a = space == std::string_view::npos ? content : content.substr(0, space);
+        const std::string_view a =
+            space == std::string_view::npos ? content : content.substr(0, space);
         const std::string_view b =
             space == std::string_view::npos ? std::string_view{} : trim(content.substr(space));
         if (a.empty() || b.empty() || b.find_first_of(" \t=") != std::string_view::npos ||
             a.find('=') != std::string_view::npos) {
-          error(open, "set-delimiter tag needs two delimiters without '=' or spaces, as in "
-                      "{{=<% %>=}}");
+          error(open,
+                "set-delimiter tag needs two delimiters without '=' or spaces, as in "
+                "{{=<% %>=}}");
           return false;
         }
         d.open = a;
@@ -162,8 +168,8 @@ class Parser {
 
   struct Cut {
     std::size_t index;
-    bool before;    // cut the whitespace that precedes the tag on its line
-    bool newline;   // cut the rest of the line after the tag, newline included
+    bool before;   // cut the whitespace that precedes the tag on its line
+    bool newline;  // cut the rest of the line after the tag, newline included
   };
 
   // The spec's standalone rule: a line holding only one such tag (or one of the
@@ -176,8 +182,7 @@ class Parser {
       if (k == 't' || !can_stand_alone(k)) continue;
       if (i + 1 < tokens_.size()) {
         const Token& n = tokens_[i + 1];
-        const bool pair = (k == '<' && n.kind == '$') ||
-                          (k == '/' && n.kind == '/') ||
+        const bool pair = (k == '<' && n.kind == '$') || (k == '/' && n.kind == '/') ||
                           ((k == '$' || k == '<') && n.kind == '/' && n.name == tokens_[i].name);
         if (pair && clear_before(i) && clear_after(i + 1)) {
           lines.emplace_back(i, i + 1);
@@ -300,10 +305,15 @@ class Parser {
             nodes.push_back(std::move(n));
           }
           break;
-        case 'v': nodes.push_back(make_node(NodeKind::escaped, t)); break;
-        case '&': nodes.push_back(make_node(NodeKind::raw, t)); break;
+        case 'v':
+          nodes.push_back(make_node(NodeKind::escaped, t));
+          break;
+        case '&':
+          nodes.push_back(make_node(NodeKind::raw, t));
+          break;
         case '!':
-        case '=': break;
+        case '=':
+          break;
         case '>': {
           Node n = make_node(NodeKind::partial, t);
           n.indent = t.indent;
@@ -334,8 +344,9 @@ class Parser {
         }
         case '/':
           if (open == nullptr) {
-            error(t.tag_begin, "'" + t.name + "' closes a section that was never opened; "
-                               "remove it or add the matching opening tag");
+            error(t.tag_begin, "'" + t.name +
+                                   "' closes a section that was never opened; "
+                                   "remove it or add the matching opening tag");
             return nodes;
           }
           if (t.name != open->name) {
@@ -366,7 +377,8 @@ class Parser {
     std::size_t content_begin = open.end;
     if (close_index > open_index + 1) {
       content_begin = tokens_[open_index + 1].begin;
-      content = std::string(text_.substr(content_begin, tokens_[close_index - 1].end - content_begin));
+      content =
+          std::string(text_.substr(content_begin, tokens_[close_index - 1].end - content_begin));
     }
     std::string first_line_indent;
     dedent(content, first_line_indent);

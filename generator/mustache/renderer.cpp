@@ -13,11 +13,16 @@ constexpr int kMaxDepth = 128;  // nested partials, parents and blocks
 
 bool truthy(const json& v) {
   switch (v.type()) {
-    case json::value_t::null: return false;
-    case json::value_t::boolean: return v.get<bool>();
-    case json::value_t::array: return !v.empty();
-    case json::value_t::string: return !v.get_ref<const std::string&>().empty();
-    default: return true;
+    case json::value_t::null:
+      return false;
+    case json::value_t::boolean:
+      return v.get<bool>();
+    case json::value_t::array:
+      return !v.empty();
+    case json::value_t::string:
+      return !v.get_ref<const std::string&>().empty();
+    default:
+      return true;
   }
 }
 
@@ -128,7 +133,9 @@ class Renderer {
   void render(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
       switch (n.kind) {
-        case NodeKind::text: emit_text(n.text); break;
+        case NodeKind::text:
+          emit_text(n.text);
+          break;
         case NodeKind::escaped:
         case NodeKind::raw:
           if (const json* v = lookup(n)) emit_value(*v, n.kind == NodeKind::escaped);

@@ -24,8 +24,8 @@ struct Node {
   std::string text;               ///< literal text, or the tag's name
   std::vector<std::string> path;  ///< name split at dots; empty for "."
   std::vector<Node> children;     ///< section or block content; a parent's block overrides
-  std::string indent;  ///< partial/parent: standalone indentation; block: dedented amount
-  std::string before;  ///< block: whitespace before a standalone block tag
+  std::string indent;       ///< partial/parent: standalone indentation; block: dedented amount
+  std::string before;       ///< block: whitespace before a standalone block tag
   bool standalone = false;  ///< block: content is re-indented where it expands
   int line = 0;
   int col = 0;

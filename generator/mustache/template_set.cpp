@@ -26,9 +26,8 @@ void check_nodes(const TemplateSet& set, const Template& t, const std::vector<No
                  Diagnostics& diags) {
   for (const Node& n : nodes) {
     if ((n.kind == NodeKind::partial || n.kind == NodeKind::parent) && !set.find(n.text)) {
-      diags.error({t.path, n.line, n.col},
-                  "unknown partial '" + n.text + "'; create templates/" + n.text +
-                      ".html or correct the name");
+      diags.error({t.path, n.line, n.col}, "unknown partial '" + n.text + "'; create templates/" +
+                                               n.text + ".html or correct the name");
     }
     check_nodes(set, t, n.children, diags);
   }

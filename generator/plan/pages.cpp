@@ -26,7 +26,9 @@ std::string Urls::locale_prefix(std::size_t locale) const {
   return project_.localizations[locale].tag() + "/";
 }
 
-std::string Urls::home(std::size_t locale) const { return locale_prefix(locale); }
+std::string Urls::home(std::size_t locale) const {
+  return locale_prefix(locale);
+}
 
 std::string Urls::code(std::size_t locale, std::size_t protocol, std::size_t code) const {
   const Protocol& p = project_.inputs.protocols[protocol];
@@ -45,10 +47,14 @@ std::string Urls::compare(std::size_t locale, std::size_t protocol, std::size_t 
 
 std::string Urls::of(const Page& page, std::size_t locale) const {
   switch (page.kind) {
-    case PageKind::home: return home(locale);
-    case PageKind::code: return code(locale, page.protocol, page.a);
-    case PageKind::compare: return compare(locale, page.protocol, page.a, page.b);
-    case PageKind::not_found: return {};
+    case PageKind::home:
+      return home(locale);
+    case PageKind::code:
+      return code(locale, page.protocol, page.a);
+    case PageKind::compare:
+      return compare(locale, page.protocol, page.a, page.b);
+    case PageKind::not_found:
+      return {};
   }
   return {};
 }

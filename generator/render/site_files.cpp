@@ -41,7 +41,8 @@ void emit_site_files(const Project& project, const Urls& urls, const std::vector
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (std::size_t f = 0; f < std::max<std::size_t>(files, 1); ++f) {
     std::string out(kUrlsetOpen);
-    for (std::size_t i = f * kUrlsPerSitemap; i < listed.size() && i < (f + 1) * kUrlsPerSitemap; ++i) {
+    for (std::size_t i = f * kUrlsPerSitemap; i < listed.size() && i < (f + 1) * kUrlsPerSitemap;
+         ++i) {
       append_url(out, project, urls, *listed[i]);
     }
     out += "</urlset>\n";

@@ -30,10 +30,14 @@ struct ViewModelBuilder::CodeFacts {
 
 const char* ViewModelBuilder::template_name(PageKind kind) {
   switch (kind) {
-    case PageKind::home: return "home";
-    case PageKind::code: return "code";
-    case PageKind::compare: return "compare";
-    case PageKind::not_found: return "404";
+    case PageKind::home:
+      return "home";
+    case PageKind::code:
+      return "code";
+    case PageKind::compare:
+      return "compare";
+    case PageKind::not_found:
+      return "404";
   }
   return "";
 }
@@ -106,8 +110,9 @@ json ViewModelBuilder::breadcrumb(const Page& page, const std::string& home_href
                                   bool comparing) const {
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
-  json crumbs = json::array({{{"label", l10n.labels().value("breadcrumb_home", "")}, {"href", home_href}},
-                             {{"label", p.name}, {"href", home_href + "#" + p.id}}});
+  json crumbs =
+      json::array({{{"label", l10n.labels().value("breadcrumb_home", "")}, {"href", home_href}},
+                   {{"label", p.name}, {"href", home_href + "#" + p.id}}});
   if (comparing) {
     crumbs.push_back({{"label", l10n.labels().value("breadcrumb_compare", "")},
                       {"href", home_href + "#compare-" + p.id}});
@@ -122,8 +127,9 @@ json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t
   const Localization& l10n = project_.localizations[page.locale];
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
-  return {{"label", l10n.message("compare_link").text(args)},
-          {"href", Urls::relative(urls_.of(page), urls_.compare(page.locale, page.protocol, a, b))}};
+  return {
+      {"label", l10n.message("compare_link").text(args)},
+      {"href", Urls::relative(urls_.of(page), urls_.compare(page.locale, page.protocol, a, b))}};
 }
 
 json ViewModelBuilder::compare(const Page& page) const {
@@ -134,11 +140,16 @@ json ViewModelBuilder::compare(const Page& page) const {
   const bool same_class = a.class_code == b.class_code;
   const std::string here = urls_.of(page);
 
-  const MessageArg pair_args[] = {{"protocol", p.name},     {"a_code", a.code->code},
-                                  {"a_name", a.name},       {"b_code", b.code->code},
-                                  {"b_name", b.name},       {"class_code", a.class_code},
-                                  {"class_name", a.class_name}, {"a_class_code", a.class_code},
-                                  {"a_class_name", a.class_name}, {"b_class_code", b.class_code},
+  const MessageArg pair_args[] = {{"protocol", p.name},
+                                  {"a_code", a.code->code},
+                                  {"a_name", a.name},
+                                  {"b_code", b.code->code},
+                                  {"b_name", b.name},
+                                  {"class_code", a.class_code},
+                                  {"class_name", a.class_name},
+                                  {"a_class_code", a.class_code},
+                                  {"a_class_name", a.class_name},
+                                  {"b_class_code", b.class_code},
                                   {"b_class_name", b.class_name}};
   const std::span<const MessageArg> title_args(pair_args, 5);
   const std::string heading = l10n.message("compare_title").text(title_args);
@@ -152,9 +163,9 @@ json ViewModelBuilder::compare(const Page& page) const {
   if (same_class) {
     v["intro_html"] = l10n.message("intro_same_class").html(std::span(pair_args, 7));
   } else {
-    const MessageArg cross[] = {pair_args[0], pair_args[1], pair_args[2], pair_args[3],
-                                pair_args[4], pair_args[7], pair_args[8], pair_args[9],
-                                pair_args[10]};
+    const MessageArg cross[] = {pair_args[0], pair_args[1], pair_args[2],
+                                pair_args[3], pair_args[4], pair_args[7],
+                                pair_args[8], pair_args[9], pair_args[10]};
     v["intro_html"] = l10n.message("intro_cross_class").html(cross);
   }
 
@@ -171,13 +182,16 @@ json ViewModelBuilder::compare(const Page& page) const {
                      {"fix", l10n.text(p, prefix + "fix")},
                      {"href", Urls::relative(here, urls_.code(page.locale, page.protocol,
                                                               f == &a ? page.a : page.b))}});
-    usage.push_back({{"code", f->code->code}, {"name", f->name}, {"text", l10n.text(p, prefix + "use")}});
+    usage.push_back(
+        {{"code", f->code->code}, {"name", f->name}, {"text", l10n.text(p, prefix + "use")}});
   }
   v["codes"] = codes;
   v["usage"] = std::move(usage);
   v["glance"] = json::array({
       {{"label", l10n.labels().value("column_name", "")}, {"a", a.name}, {"b", b.name}},
-      {{"label", l10n.labels().value("column_class", "")}, {"a", a.class_label}, {"b", b.class_label}},
+      {{"label", l10n.labels().value("column_class", "")},
+       {"a", a.class_label},
+       {"b", b.class_label}},
       {{"label", l10n.labels().value("column_rfc", "")}, {"a", a.rfc_label}, {"b", b.rfc_label}},
   });
 
@@ -185,12 +199,14 @@ json ViewModelBuilder::compare(const Page& page) const {
   json differences = json::array();
   if (same_class) {
     const MessageArg args[] = {{"class_code", a.class_code}, {"class_name", a.class_name}};
-    differences.push_back({{"code", ""}, {"name", ""}, {"html", l10n.message("difference_same_class").html(args)}});
+    differences.push_back(
+        {{"code", ""}, {"name", ""}, {"html", l10n.message("difference_same_class").html(args)}});
   } else {
-    const MessageArg args[] = {{"a_code", a.code->code},        {"a_class_code", a.class_code},
+    const MessageArg args[] = {{"a_code", a.code->code},       {"a_class_code", a.class_code},
                                {"a_class_name", a.class_name}, {"b_code", b.code->code},
                                {"b_class_code", b.class_code}, {"b_class_name", b.class_name}};
-    differences.push_back({{"code", ""}, {"name", ""}, {"html", l10n.message("difference_class").html(args)}});
+    differences.push_back(
+        {{"code", ""}, {"name", ""}, {"html", l10n.message("difference_class").html(args)}});
     // What each class asks of the client, labelled by class.
     for (const CodeFacts* f : {&a, &b}) {
       differences.push_back(
@@ -206,9 +222,12 @@ json ViewModelBuilder::compare(const Page& page) const {
                            {"html", html_escape(first_sentence(description, l10n.tag()))}});
   }
   if (a.code->rfc != b.code->rfc) {
-    const MessageArg args[] = {{"a_code", a.code->code}, {"a_rfc", a.code->rfc},
-                               {"b_code", b.code->code}, {"b_rfc", b.code->rfc}};
-    differences.push_back({{"code", ""}, {"name", ""}, {"html", l10n.message("difference_rfc").html(args)}});
+    const MessageArg args[] = {{"a_code", a.code->code},
+                               {"a_rfc", a.code->rfc},
+                               {"b_code", b.code->code},
+                               {"b_rfc", b.code->rfc}};
+    differences.push_back(
+        {{"code", ""}, {"name", ""}, {"html", l10n.message("difference_rfc").html(args)}});
   }
   v["differences"] = std::move(differences);
 
@@ -217,16 +236,16 @@ json ViewModelBuilder::compare(const Page& page) const {
   json learn = json::array();
   for (const auto& [f, index] : {std::pair{&a, page.a}, std::pair{&b, page.b}}) {
     const MessageArg args[] = {{"protocol", p.name}, {"code", f->code->code}, {"name", f->name}};
-    learn.push_back({{"label", l10n.message("learn_code").text(args)},
-                     {"href", Urls::relative(here, urls_.code(page.locale, page.protocol, index))}});
+    learn.push_back(
+        {{"label", l10n.message("learn_code").text(args)},
+         {"href", Urls::relative(here, urls_.code(page.locale, page.protocol, index))}});
   }
   v["learn"] = {{"links", std::move(learn)}};
   json related = json::array();
   for (const auto& [self, other] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < p.codes.size(); ++i) {
-      if (i != page.a && i != page.b &&
-          p.codes[i].class_digit() == p.codes[other].class_digit()) {
+      if (i != page.a && i != page.b && p.codes[i].class_digit() == p.codes[other].class_digit()) {
         candidates.push_back(i);
       }
     }
@@ -248,7 +267,8 @@ json ViewModelBuilder::code(const Page& page) const {
   const Localization& l10n = project_.localizations[page.locale];
   const CodeFacts f = facts(page, page.a);
   const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
-  json v = common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
+  json v =
+      common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
   v["breadcrumb"] = breadcrumb(page, v["home_href"], false);
   v["crumb_current"] = f.code->code;
   const std::string prefix = "codes/" + f.code->code + "/";
@@ -281,7 +301,8 @@ json ViewModelBuilder::home(const Page& page) const {
     Page at = page;
     at.protocol = pi;
     const auto n = static_cast<std::int64_t>(p.codes.size());
-    const MessageArg args[] = {{"protocol", p.name}, {"code_count", n}, {"pair_count", n * (n - 1) / 2}};
+    const MessageArg args[] = {
+        {"protocol", p.name}, {"code_count", n}, {"pair_count", n * (n - 1) / 2}};
     json classes = json::array();
     for (const auto& [digit, c] : p.classes) {
       json codes = json::array();
@@ -295,12 +316,13 @@ json ViewModelBuilder::home(const Page& page) const {
       const std::string class_code = digit + "xx";  // outlives the MessageArg view
       const MessageArg class_args[] = {{"class_code", class_code},
                                        {"class_name", l10n.text(p, "classes/" + digit + "/name")}};
-      classes.push_back({{"label", l10n.message("class_label").text(class_args)},
-                         {"codes", std::move(codes)}});
+      classes.push_back(
+          {{"label", l10n.message("class_label").text(class_args)}, {"codes", std::move(codes)}});
     }
     json comparisons = json::array();
     for (std::size_t a = 0; a < p.codes.size(); ++a) {
-      for (std::size_t b = a + 1; b < p.codes.size(); ++b) comparisons.push_back(compare_link(at, a, b));
+      for (std::size_t b = a + 1; b < p.codes.size(); ++b)
+        comparisons.push_back(compare_link(at, a, b));
     }
     // The picker's options, and every code sorted by name with the
     // locale's collation (ICU), so "Ç" and "İ" sort where Turkish expects.
@@ -311,10 +333,11 @@ json ViewModelBuilder::home(const Page& page) const {
       options.push_back({{"value", p.codes[i].code + "-" + p.codes[i].slug},
                          {"code", p.codes[i].code},
                          {"name", name}});
-      by_name.emplace_back(collation_key(name, l10n.tag()),
-                           json{{"code", p.codes[i].code},
-                                {"name", name},
-                                {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
+      by_name.emplace_back(
+          collation_key(name, l10n.tag()),
+          json{{"code", p.codes[i].code},
+               {"name", name},
+               {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
     }
     std::stable_sort(by_name.begin(), by_name.end(),
                      [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -329,7 +352,8 @@ json ViewModelBuilder::home(const Page& page) const {
                          {"classes", std::move(classes)},
                          {"picker",
                           {{"options", std::move(options)},
-                           {"base", Urls::relative(urls_.of(page), urls_.home(page.locale) + "compare/" + p.id + "/")}}},
+                           {"base", Urls::relative(urls_.of(page), urls_.home(page.locale) +
+                                                                       "compare/" + p.id + "/")}}},
                          {"codes_by_name", std::move(codes_by_name)},
                          {"comparisons", {{"links", std::move(comparisons)}}}});
   }
@@ -369,10 +393,14 @@ json ViewModelBuilder::not_found(const Page& page) const {
 
 json ViewModelBuilder::build(const Page& page) const {
   switch (page.kind) {
-    case PageKind::home: return home(page);
-    case PageKind::code: return code(page);
-    case PageKind::compare: return compare(page);
-    case PageKind::not_found: return not_found(page);
+    case PageKind::home:
+      return home(page);
+    case PageKind::code:
+      return code(page);
+    case PageKind::compare:
+      return compare(page);
+    case PageKind::not_found:
+      return not_found(page);
   }
   return {};
 }

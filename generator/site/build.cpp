@@ -57,7 +57,8 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     try {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         const Page& page = pages[i];
-        const auto* tmpl = project->inputs.templates.find(ViewModelBuilder::template_name(page.kind));
+        const auto* tmpl =
+            project->inputs.templates.find(ViewModelBuilder::template_name(page.kind));
         html.clear();
         project->inputs.templates.render(*tmpl, views.build(page), html);
         if (out) out->write(urls.output_file(page), html);
@@ -79,9 +80,11 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   }
   try {
     if (out) {
-      for (const Asset& asset : project->inputs.assets) out->write(asset.out_path, read_all(asset.source));
-      emit_site_files(*project, urls, pages,
-                      [&](std::string_view path, std::string_view bytes) { out->write(path, bytes); });
+      for (const Asset& asset : project->inputs.assets)
+        out->write(asset.out_path, read_all(asset.source));
+      emit_site_files(*project, urls, pages, [&](std::string_view path, std::string_view bytes) {
+        out->write(path, bytes);
+      });
       out->finish();
     }
   } catch (const std::exception& e) {

@@ -11,9 +11,11 @@ namespace versa {
 namespace {
 
 bool is_slug(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  }) && s.front() != '-' && s.back() != '-';
+  return !s.empty() &&
+         std::all_of(
+             s.begin(), s.end(),
+             [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }) &&
+         s.front() != '-' && s.back() != '-';
 }
 
 std::string join(const std::set<std::string>& names) {
@@ -38,9 +40,9 @@ void check_protocol(const Protocol& p, Diagnostics& diags) {
   std::map<std::string, const ReplyCode*> codes;
   std::map<std::string, const ReplyCode*> slugs;
   for (const auto& c : p.codes) {
-    const bool three_digits = c.code.size() == 3 && std::all_of(c.code.begin(), c.code.end(), [](char ch) {
-                                return ch >= '0' && ch <= '9';
-                              });
+    const bool three_digits =
+        c.code.size() == 3 &&
+        std::all_of(c.code.begin(), c.code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     if (!three_digits) {
       diags.error(doc.locate(c.pointer + "/code"),
                   "code \"" + c.code + "\" is not three digits; write it like \"250\"");
@@ -51,8 +53,9 @@ void check_protocol(const Protocol& p, Diagnostics& diags) {
     }
     if (!is_slug(c.slug)) {
       diags.error(doc.locate(c.pointer + "/slug"),
-                  "slug \"" + c.slug + "\" is not safe in a URL; use only a-z, 0-9 and '-' "
-                  "(e.g. \"syntax-error\")");
+                  "slug \"" + c.slug +
+                      "\" is not safe in a URL; use only a-z, 0-9 and '-' "
+                      "(e.g. \"syntax-error\")");
     }
     if (auto [it, fresh] = codes.emplace(c.code, &c); !fresh) {
       const Location first = doc.locate(it->second->pointer);
@@ -61,9 +64,9 @@ void check_protocol(const Protocol& p, Diagnostics& diags) {
                       std::to_string(first.line) + "); remove or renumber one of them");
     }
     if (auto [it, fresh] = slugs.emplace(c.slug, &c); !fresh) {
-      diags.error(doc.locate(c.pointer + "/slug"),
-                  "duplicate slug \"" + c.slug + "\" (also used by code " + it->second->code +
-                      "); slugs must be unique within a protocol");
+      diags.error(doc.locate(c.pointer + "/slug"), "duplicate slug \"" + c.slug +
+                                                       "\" (also used by code " + it->second->code +
+                                                       "); slugs must be unique within a protocol");
     }
   }
   if (p.codes.size() < 2) {
@@ -76,8 +79,8 @@ void check_contract(const LocaleFile& base, const CompiledMessages& compiled, Di
     auto it = compiled.messages.find(key);
     if (it == compiled.messages.end()) {
       if (!base.messages.contains(std::string(key))) {
-        diags.error(base.document.locate("/messages"),
-                    "missing message \"" + std::string(key) + "\", which the generator needs; add it");
+        diags.error(base.document.locate("/messages"), "missing message \"" + std::string(key) +
+                                                           "\", which the generator needs; add it");
       }
       continue;
     }
@@ -116,14 +119,15 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
     }
     if (untranslated.size() > 5) list += ", ...";
     missing(file.document.locate("/messages"),
-            std::to_string(untranslated.size()) + " message(s) not translated, English is used: " +
-                list);
+            std::to_string(untranslated.size()) +
+                " message(s) not translated, English is used: " + list);
   }
   for (const auto& [key, m] : compiled.messages) {
     auto b = base_compiled.messages.find(key);
     const Location where = file.document.locate(LocaleFile::message_pointer(key));
     if (!base.messages.contains(key)) {
-      diags.error(where, "unknown message \"" + key + "\": en.json has no such key; fix the name or remove it");
+      diags.error(where, "unknown message \"" + key +
+                             "\": en.json has no such key; fix the name or remove it");
     } else if (b != base_compiled.messages.end() && b->second->arguments() != m->arguments()) {
       diags.error(where, "message \"" + key + "\" uses arguments " + join(m->arguments()) +
                              " but en.json uses " + join(b->second->arguments()) +
@@ -134,8 +138,9 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
     auto p = std::find_if(protocols.begin(), protocols.end(),
                           [&](const Protocol& pr) { return pr.id == protocol_id; });
     if (p == protocols.end()) {
-      diags.error(file.document.locate(pointer_join("/catalogue", protocol_id)),
-                  "no catalogue defines protocol \"" + protocol_id + "\"; fix the name or remove it");
+      diags.error(
+          file.document.locate(pointer_join("/catalogue", protocol_id)),
+          "no catalogue defines protocol \"" + protocol_id + "\"; fix the name or remove it");
       continue;
     }
     for (const auto& [key, text] : texts) {
@@ -144,7 +149,8 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
         diags.error(where, "unknown catalogue text \"" + key + "\": catalogue/" + protocol_id +
                                ".json has no such code, class or field");
       } else if (text.empty()) {
-        diags.error(where, "catalogue text \"" + key + "\" is empty; translate it or remove the key");
+        diags.error(where,
+                    "catalogue text \"" + key + "\" is empty; translate it or remove the key");
       }
     }
   }
@@ -172,8 +178,9 @@ void check_template_labels(const mustache::Template& t, const std::vector<mustac
   for (const auto& n : nodes) {
     if (n.path.size() == 2 && n.path[0] == "t" && !base.labels().contains(n.path[1])) {
       diags.error({t.path, n.line, n.col},
-                  "label \"" + n.path[1] + "\" is not a message without arguments in en.json; "
-                  "add it there (and to the other locales) or fix the name");
+                  "label \"" + n.path[1] +
+                      "\" is not a message without arguments in en.json; "
+                      "add it there (and to the other locales) or fix the name");
     }
     check_template_labels(t, n.children, base, diags);
   }
@@ -181,7 +188,8 @@ void check_template_labels(const mustache::Template& t, const std::vector<mustac
 
 }  // namespace
 
-std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const ValidateOptions& options) {
+std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
+                                  const ValidateOptions& options) {
   auto project = std::make_unique<Project>();
   project->inputs = std::move(inputs);
   Inputs& in = project->inputs;
@@ -211,7 +219,8 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
   const std::ptrdiff_t base = find_locale(kBaseLocale);
   if (base < 0) {
     if (!in.broken_locales.contains(std::string(kBaseLocale))) {
-      diags.error({"locales"}, "locales/en.json is missing; it is the reference every locale mirrors");
+      diags.error({"locales"},
+                  "locales/en.json is missing; it is the reference every locale mirrors");
     }
     return nullptr;
   }

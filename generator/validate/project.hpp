@@ -13,9 +13,9 @@ namespace versa {
 /// Validated inputs with compiled messages; built only when nothing is wrong.
 struct Project {
   Inputs inputs;
-  std::vector<CompiledMessages> compiled;      ///< parallel to inputs.locales
-  std::vector<Localization> localizations;    ///< parallel to inputs.locales
-  std::size_t default_locale = 0;              ///< index into localizations
+  std::vector<CompiledMessages> compiled;   ///< parallel to inputs.locales
+  std::vector<Localization> localizations;  ///< parallel to inputs.locales
+  std::size_t default_locale = 0;           ///< index into localizations
 };
 
 struct ValidateOptions {

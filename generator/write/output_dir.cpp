@@ -53,7 +53,8 @@ OutputDir::OutputDir(fs::path root) : root_(std::move(root)) {
 
 bool OutputDir::write(std::string_view relative, std::string_view bytes) {
   if (!safe_relative(relative)) {
-    throw std::runtime_error("refusing to write outside the output folder: " + std::string(relative));
+    throw std::runtime_error("refusing to write outside the output folder: " +
+                             std::string(relative));
   }
   const fs::path target = root_ / fs::path(relative);
   {
@@ -61,8 +62,10 @@ bool OutputDir::write(std::string_view relative, std::string_view bytes) {
     produced_.insert(std::string(relative));
   }
   // Never follow a symbolic link out of the output folder.
-  for (fs::path p = target.parent_path(); p != root_ && p.has_relative_path(); p = p.parent_path()) {
-    if (fs::is_symlink(p)) throw std::runtime_error("refusing to write through symbolic link " + p.string());
+  for (fs::path p = target.parent_path(); p != root_ && p.has_relative_path();
+       p = p.parent_path()) {
+    if (fs::is_symlink(p))
+      throw std::runtime_error("refusing to write through symbolic link " + p.string());
   }
   if (fs::is_symlink(target)) fs::remove(target);
   if (same_bytes(target, bytes)) {
@@ -119,6 +122,8 @@ void OutputDir::finish() {
   fs::rename(tmp, root_ / kManifestName);
 }
 
-WriteCounts OutputDir::counts() const { return {written_.load(), unchanged_.load(), removed_}; }
+WriteCounts OutputDir::counts() const {
+  return {written_.load(), unchanged_.load(), removed_};
+}
 
 }  // namespace versa

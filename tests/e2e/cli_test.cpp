@@ -34,7 +34,8 @@ TEST(Cli, HelpAndVersion) {
 
 TEST(Cli, RenderPrintsExactlyTheTemplateOutput) {
   TempDir dir;
-  write_file(dir / "page.html", "{{<base}}{{$body}}<p>{{greeting}}, {{name}}!</p>{{/body}}{{/base}}");
+  write_file(dir / "page.html",
+             "{{<base}}{{$body}}<p>{{greeting}}, {{name}}!</p>{{/body}}{{/base}}");
   write_file(dir / "parts/base.html", "<main>\n  {{$body}}{{/body}}\n</main>\n{{> foot}}");
   write_file(dir / "parts/foot.html", "<footer>{{#items}}{{.}};{{/items}}</footer>");
   write_file(dir / "data.json", R"({"greeting": "Xin chào", "name": "<Ana>", "items": [1, 2]})");
@@ -50,7 +51,8 @@ TEST(Cli, RenderReportsTemplateErrorsWithTheirLocation) {
   const RunResult r = run_versa(dir.path(), "render page.html --data data.json");
   EXPECT_NE(r.status, 0);
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find("page.html:2:1: error: section 'items' is never closed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("page.html:2:1: error: section 'items' is never closed"), std::string::npos)
+      << r.err;
 }
 
 TEST(Cli, BrokenInputLeavesThePublishedSiteUntouched) {
@@ -72,7 +74,9 @@ TEST(Cli, BrokenInputLeavesThePublishedSiteUntouched) {
   const RunResult r = run_versa(dir.path(), "build");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("locales/de.json:"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(": error: message \"compare_crumb\": malformed MessageFormat pattern"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(": error: message \"compare_crumb\": malformed MessageFormat pattern"),
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("templates/compare.html:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
   EXPECT_EQ(snapshot(dir / "site"), before);

@@ -14,13 +14,15 @@ namespace versa::test {
 class HtmlPage {
  public:
   explicit HtmlPage(const std::string& html)
-      : html_(html), output_(gumbo_parse_with_options(&kGumboDefaultOptions, html_.data(), html_.size()),
-                             [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); }) {}
+      : html_(html),
+        output_(gumbo_parse_with_options(&kGumboDefaultOptions, html_.data(), html_.size()),
+                [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); }) {}
 
   [[nodiscard]] const GumboNode* root() const { return output_->root; }
 
   /// Every element with `tag`, in document order.
-  [[nodiscard]] std::vector<const GumboNode*> all(GumboTag tag, const GumboNode* from = nullptr) const {
+  [[nodiscard]] std::vector<const GumboNode*> all(GumboTag tag,
+                                                  const GumboNode* from = nullptr) const {
     std::vector<const GumboNode*> out;
     walk(from ? from : root(), [&](const GumboNode* n) {
       if (n->v.element.tag == tag) out.push_back(n);
@@ -59,7 +61,8 @@ class HtmlPage {
     }
     if (n->type != GUMBO_NODE_ELEMENT) return;
     const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) append_text(static_cast<const GumboNode*>(kids.data[i]), out);
+    for (unsigned i = 0; i < kids.length; ++i)
+      append_text(static_cast<const GumboNode*>(kids.data[i]), out);
   }
 
   static void walk(const GumboNode* n, const std::function<void(const GumboNode*)>& f) {

@@ -19,8 +19,9 @@ struct RunResult {
 /// Runs `versa <args>` in `cwd` (args are passed through the shell).
 inline RunResult run_versa(const fs::path& cwd, const std::string& args) {
   TempDir capture;
-  const std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(VERSA_BINARY) + "' " + args +
-                          " >'" + (capture / "out").string() + "' 2>'" + (capture / "err").string() + "'";
+  const std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(VERSA_BINARY) + "' " +
+                          args + " >'" + (capture / "out").string() + "' 2>'" +
+                          (capture / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -56,10 +56,13 @@ class ShippedSite : public ::testing::Test {
   /// The locale's message, or English's when the locale lacks it.
   static std::string message(const std::string& locale, const std::string& key) {
     const json& m = locales_.at(locale)["messages"];
-    return m.contains(key) ? m[key].get<std::string>() : locales_.at("en")["messages"][key].get<std::string>();
+    return m.contains(key) ? m[key].get<std::string>()
+                           : locales_.at("en")["messages"][key].get<std::string>();
   }
 
-  static bool is_compare(const BuiltPage& p) { return p.path.find("compare/") != std::string::npos; }
+  static bool is_compare(const BuiltPage& p) {
+    return p.path.find("compare/") != std::string::npos;
+  }
 
   static inline TempDir* dir_ = nullptr;
   static inline RunResult* build_ = nullptr;
@@ -89,7 +92,9 @@ std::string core_word(const std::string& token) {
 
 TEST_F(ShippedSite, BuildSucceedsAndSummarises) {
   ASSERT_EQ(build_->status, 0) << build_->err;
-  EXPECT_TRUE(std::regex_search(build_->out, std::regex(R"(versa: \d+ pages rendered, \d+ written, 0 unchanged, 0 removed in [0-9.]+ s)")))
+  EXPECT_TRUE(std::regex_search(
+      build_->out,
+      std::regex(R"(versa: \d+ pages rendered, \d+ written, 0 unchanged, 0 removed in [0-9.]+ s)")))
       << build_->out;
   // The shipped inputs are complete: no fallback is needed anywhere.
   EXPECT_EQ(build_->err.find("warning"), std::string::npos) << build_->err;
@@ -104,7 +109,9 @@ TEST_F(ShippedSite, OneComparisonPagePerUnorderedPairPerLocale) {
     ++per_locale[p.locale];
     // The lower code always comes first.
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(p.path, m, std::regex(R"(compare/smtp/(\d{3})-[a-z0-9-]+-vs-(\d{3})-[a-z0-9-]+/index\.html$)")))
+    ASSERT_TRUE(std::regex_search(
+        p.path, m,
+        std::regex(R"(compare/smtp/(\d{3})-[a-z0-9-]+-vs-(\d{3})-[a-z0-9-]+/index\.html$)")))
         << p.path;
     EXPECT_LT(m[1].str(), m[2].str()) << p.path;
   }
@@ -130,8 +137,10 @@ TEST_F(ShippedSite, EveryPageDeclaresItsLanguageAndDirection) {
 
 TEST_F(ShippedSite, HeadingsAreInThePagesLanguage) {
   const std::map<std::string, std::string> section_headings = {
-      {"glance-heading", "glance_heading"},   {"differences-heading", "differences_heading"},
-      {"usage-heading", "usage_heading"},     {"learn-heading", "learn_heading"}};
+      {"glance-heading", "glance_heading"},
+      {"differences-heading", "differences_heading"},
+      {"usage-heading", "usage_heading"},
+      {"learn-heading", "learn_heading"}};
   int checked = 0;
   for (const auto& p : pages_) {
     if (!is_compare(p)) continue;
@@ -148,14 +157,16 @@ TEST_F(ShippedSite, HeadingsAreInThePagesLanguage) {
       } else {
         // Card headings: the code and its name in this language.
         const std::string code = id.substr(id.find('-') + 1);
-        const json& names = p.locale == "en" ? codes_.at(code)
-                                             : locales_.at(p.locale)["catalogue"]["smtp"]["codes"][code];
+        const json& names = p.locale == "en"
+                                ? codes_.at(code)
+                                : locales_.at(p.locale)["catalogue"]["smtp"]["codes"][code];
         EXPECT_EQ(HtmlPage::text(h2), code + " " + names["name"].get<std::string>()) << p.path;
       }
     }
     std::set<std::string> h3;
     for (const GumboNode* n : page.all(GUMBO_TAG_H3)) h3.insert(HtmlPage::text(n));
-    for (const char* key : {"heading_description", "heading_when", "heading_fix", "related_heading"}) {
+    for (const char* key :
+         {"heading_description", "heading_when", "heading_fix", "related_heading"}) {
       EXPECT_TRUE(h3.contains(message(p.locale, key))) << p.path << " lacks " << key;
     }
   }
@@ -215,7 +226,9 @@ TEST_F(ShippedSite, KeyDifferencesListTheClassOnlyWhenClassesDiffer) {
     }
     // The intro has the variant of its kind: cross-class names both classes.
     const std::string intro = HtmlPage::text(page.with_class("intro").at(0));
-    EXPECT_EQ(intro.find(b_class) != std::string::npos && intro.find(a_class) != std::string::npos, true) << p.path;
+    EXPECT_EQ(intro.find(b_class) != std::string::npos && intro.find(a_class) != std::string::npos,
+              true)
+        << p.path;
     if (same_class) {
       EXPECT_EQ(intro.find(a_class), intro.rfind(a_class)) << p.path;
     }
@@ -243,7 +256,8 @@ TEST_F(ShippedSite, EveryInternalLinkResolvesToAFile) {
       fs::path target = (base / ref).lexically_normal();
       if (ref.back() == '/' || ref == ".") target /= "index.html";
       if (!checked.insert(target.string()).second) continue;
-      if (!fs::is_regular_file(target) && broken++ < 10) ADD_FAILURE() << p.path << " links to missing " << ref;
+      if (!fs::is_regular_file(target) && broken++ < 10)
+        ADD_FAILURE() << p.path << " links to missing " << ref;
     }
   }
   EXPECT_EQ(broken, 0);
@@ -262,10 +276,13 @@ TEST_F(ShippedSite, ArabicPagesIsolateCodesAndSwitchLanguages) {
   // The switcher names each language in itself and links to the same pair.
   std::map<std::string, std::string> switcher;
   for (const GumboNode* a : page.all(GUMBO_TAG_A)) {
-    if (!HtmlPage::attr(a, "hreflang").empty()) switcher[HtmlPage::text(a)] = HtmlPage::attr(a, "href");
+    if (!HtmlPage::attr(a, "hreflang").empty())
+      switcher[HtmlPage::text(a)] = HtmlPage::attr(a, "href");
   }
-  EXPECT_EQ(switcher.at("Deutsch"), "../../../../de/compare/smtp/211-system-status-vs-500-syntax-error/");
-  EXPECT_EQ(switcher.at("English"), "../../../../compare/smtp/211-system-status-vs-500-syntax-error/");
+  EXPECT_EQ(switcher.at("Deutsch"),
+            "../../../../de/compare/smtp/211-system-status-vs-500-syntax-error/");
+  EXPECT_EQ(switcher.at("English"),
+            "../../../../compare/smtp/211-system-status-vs-500-syntax-error/");
   EXPECT_TRUE(switcher.contains("العربية"));
   EXPECT_TRUE(switcher.contains("Türkçe"));
   // hreflang alternates: every locale plus x-default.
@@ -278,7 +295,8 @@ TEST_F(ShippedSite, ArabicPagesIsolateCodesAndSwitchLanguages) {
 }
 
 TEST_F(ShippedSite, RebuildingChangesNothing) {
-  const fs::path index = dir_->path() / "site/compare/smtp/211-system-status-vs-500-syntax-error/index.html";
+  const fs::path index =
+      dir_->path() / "site/compare/smtp/211-system-status-vs-500-syntax-error/index.html";
   const auto mtime = fs::last_write_time(index);
   const std::string before = read_file(index);
   const RunResult again = run_versa(dir_->path(), "build --out site --jobs 1");
@@ -299,7 +317,8 @@ std::string site_path(const std::string& url, const std::string& base) {
 std::map<std::string, std::string> alternates(const HtmlPage& page) {
   std::map<std::string, std::string> out;
   for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
-    if (HtmlPage::attr(l, "rel") == "alternate") out[HtmlPage::attr(l, "hreflang")] = HtmlPage::attr(l, "href");
+    if (HtmlPage::attr(l, "rel") == "alternate")
+      out[HtmlPage::attr(l, "hreflang")] = HtmlPage::attr(l, "href");
   }
   return out;
 }
@@ -338,10 +357,14 @@ TEST_F(ShippedSite, AlternatesAreReciprocalAndPointToTheSamePageInThatLanguage) 
 TEST_F(ShippedSite, SitemapListsExactlyThePublishedPagesWithAlternates) {
   const std::string base = json::parse(read_file(dir_->path() / "site.json"))["base_url"];
   const std::string xml = read_file(dir_->path() / "site/sitemap.xml");
-  ASSERT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"", 0), 0u);
+  ASSERT_EQ(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "
+                      "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+                      0),
+            0u);
   std::multiset<std::string> listed;
   const std::regex loc("<loc>([^<]*)</loc>");
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), loc); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), loc); it != std::sregex_iterator();
+       ++it) {
     listed.insert(site_path((*it)[1].str(), base));
   }
   std::multiset<std::string> published;
@@ -350,7 +373,8 @@ TEST_F(ShippedSite, SitemapListsExactlyThePublishedPagesWithAlternates) {
   }
   EXPECT_EQ(listed, published);
   const std::regex link("<xhtml:link rel=\"alternate\" hreflang=\"[^\"]+\" href=\"[^\"]+\"/>");
-  const auto links = std::distance(std::sregex_iterator(xml.begin(), xml.end(), link), std::sregex_iterator());
+  const auto links =
+      std::distance(std::sregex_iterator(xml.begin(), xml.end(), link), std::sregex_iterator());
   EXPECT_EQ(static_cast<std::size_t>(links), published.size() * (locales_.size() + 1));
   EXPECT_EQ(read_file(dir_->path() / "site/robots.txt"),
             "User-agent: *\nAllow: /\n\nSitemap: " + base + "/sitemap.xml\n");
@@ -364,7 +388,8 @@ TEST_F(ShippedSite, EveryPageHasTitleDescriptionCanonicalAndOpenGraph) {
     EXPECT_FALSE(HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0]).empty());
     std::map<std::string, std::string> meta;
     for (const GumboNode* m : page.all(GUMBO_TAG_META)) {
-      const std::string key = HtmlPage::attr(m, "name").empty() ? HtmlPage::attr(m, "property") : HtmlPage::attr(m, "name");
+      const std::string key = HtmlPage::attr(m, "name").empty() ? HtmlPage::attr(m, "property")
+                                                                : HtmlPage::attr(m, "name");
       meta[key] = HtmlPage::attr(m, "content");
     }
     const std::string description = meta["description"];

@@ -35,6 +35,7 @@ TEST(LocaleInfo, RejectsMalformedAndUnknownTags) {
 
 TEST(LocaleInfo, FallbackChainEndsWithTheBase) {
   EXPECT_EQ(fallback_chain("de-AT", "en"), (std::vector<std::string>{"de-AT", "de", "en"}));
-  EXPECT_EQ(fallback_chain("zh-Hant-TW", "en"), (std::vector<std::string>{"zh-Hant-TW", "zh-Hant", "zh", "en"}));
+  EXPECT_EQ(fallback_chain("zh-Hant-TW", "en"),
+            (std::vector<std::string>{"zh-Hant-TW", "zh-Hant", "zh", "en"}));
   EXPECT_EQ(fallback_chain("en", "en"), (std::vector<std::string>{"en"}));
 }

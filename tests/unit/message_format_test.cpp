@@ -42,7 +42,8 @@ TEST(MessageFormat, GermanGroupsThousandsWithADot) {
 }
 
 TEST(MessageFormat, ArabicUsesItsSixPluralCategories) {
-  auto m = compile("{n, plural, zero {صفر} one {واحد} two {اثنان} few {قليل} many {كثير} other {آخر}}", "ar");
+  auto m = compile(
+      "{n, plural, zero {صفر} one {واحد} two {اثنان} few {قليل} many {كثير} other {آخر}}", "ar");
   const auto form = [&](std::int64_t n) {
     const MessageArg args[] = {{"n", n}};
     return m->text(args);
@@ -71,13 +72,16 @@ TEST(MessageFormat, SyntaxErrorReportsItsOffset) {
 }
 
 TEST(TextBreaks, FirstSentenceFollowsTheLocale) {
-  EXPECT_EQ(first_sentence("The server is ready. It waits for EHLO.", "en"), "The server is ready.");
+  EXPECT_EQ(first_sentence("The server is ready. It waits for EHLO.", "en"),
+            "The server is ready.");
   EXPECT_EQ(first_sentence("Máy chủ đã sẵn sàng. Nó chờ EHLO.", "vi"), "Máy chủ đã sẵn sàng.");
   EXPECT_EQ(first_sentence("الخادم جاهز. ينتظر EHLO.", "ar"), "الخادم جاهز.");
 }
 
 TEST(TextBreaks, TruncationCutsAtAWordBoundary) {
-  const std::string text = "Sunucu komutu tanımadı ve bağlantıyı kapatmadan önce istemciye ayrıntılı bir açıklama gönderdi.";
+  const std::string text =
+      "Sunucu komutu tanımadı ve bağlantıyı kapatmadan önce istemciye ayrıntılı bir açıklama "
+      "gönderdi.";
   const std::string cut = truncate_at_word(text, 40, "tr");
   EXPECT_LE(cut.size(), text.size());
   EXPECT_EQ(cut, "Sunucu komutu tanımadı ve bağlantıyı…");

@@ -14,10 +14,12 @@ struct Compiled {
   bool ok = false;
 };
 
-std::unique_ptr<Compiled> compile(std::string_view text,
-                                  std::initializer_list<std::pair<std::string, std::string>> partials = {}) {
+std::unique_ptr<Compiled> compile(
+    std::string_view text,
+    std::initializer_list<std::pair<std::string, std::string>> partials = {}) {
   auto c = std::make_unique<Compiled>();
-  for (const auto& [name, body] : partials) c->set.add(name, SourceText(name + ".html", body), c->diags);
+  for (const auto& [name, body] : partials)
+    c->set.add(name, SourceText(name + ".html", body), c->diags);
   c->ok = c->set.add("main", SourceText("templates/main.html", std::string(text)), c->diags);
   return c;
 }
@@ -31,25 +33,30 @@ std::string first_error(const Compiled& c) {
 TEST(MustacheEngine, UnclosedSectionNamesFileLineAndColumn) {
   auto c = compile("<ul>\n  {{#items}}\n  <li>{{name}}</li>\n</ul>\n");
   EXPECT_FALSE(c->ok);
-  EXPECT_EQ(first_error(*c).rfind("templates/main.html:2:3: error: section 'items' is never closed", 0), 0u)
+  EXPECT_EQ(
+      first_error(*c).rfind("templates/main.html:2:3: error: section 'items' is never closed", 0),
+      0u)
       << first_error(*c);
 }
 
 TEST(MustacheEngine, MismatchedCloseIsReportedWhereItStands) {
   auto c = compile("{{#a}}\n{{#b}}\nx{{/a}}\n");
   EXPECT_FALSE(c->ok);
-  EXPECT_NE(first_error(*c).find("main.html:3:2: error: closing tag 'a' does not match the open section 'b'"),
+  EXPECT_NE(first_error(*c).find(
+                "main.html:3:2: error: closing tag 'a' does not match the open section 'b'"),
             std::string::npos)
       << first_error(*c);
 }
 
 TEST(MustacheEngine, StrayCloseAndUnterminatedTagAreErrors) {
   auto stray = compile("hello {{/a}}");
-  EXPECT_NE(first_error(*stray).find("main.html:1:7: error: 'a' closes a section that was never opened"),
-            std::string::npos);
+  EXPECT_NE(
+      first_error(*stray).find("main.html:1:7: error: 'a' closes a section that was never opened"),
+      std::string::npos);
   auto open = compile("line\n\xC3\xA9 {{name");
   // The column counts characters, not bytes: "é " is two characters.
-  EXPECT_NE(first_error(*open).find("main.html:2:3: error: tag '{{' is never closed"), std::string::npos)
+  EXPECT_NE(first_error(*open).find("main.html:2:3: error: tag '{{' is never closed"),
+            std::string::npos)
       << first_error(*open);
 }
 
@@ -59,8 +66,9 @@ TEST(MustacheEngine, UnknownPartialIsLocatedByCheckReferences) {
   Diagnostics diags;
   c->set.check_references(diags);
   ASSERT_EQ(diags.error_count(), 1);
-  EXPECT_NE(format_diagnostic(diags.all()[0]).find("main.html:2:3: error: unknown partial 'missing'"),
-            std::string::npos);
+  EXPECT_NE(
+      format_diagnostic(diags.all()[0]).find("main.html:2:3: error: unknown partial 'missing'"),
+      std::string::npos);
 }
 
 TEST(MustacheEngine, EscapesEveryHtmlSpecialCharacter) {
@@ -82,8 +90,10 @@ TEST(MustacheEngine, ParsedOnceRenderedWithManyDataSets) {
 }
 
 TEST(MustacheEngine, LayoutInheritanceWithDefaultsAndOverrides) {
-  auto c = compile("{{<layout}}{{$title}}Page{{/title}}{{/layout}}",
-                   {{"layout", "<title>{{$title}}Default{{/title}}</title><main>{{$body}}empty{{/body}}</main>"}});
+  auto c =
+      compile("{{<layout}}{{$title}}Page{{/title}}{{/layout}}",
+              {{"layout",
+                "<title>{{$title}}Default{{/title}}</title><main>{{$body}}empty{{/body}}</main>"}});
   ASSERT_TRUE(c->ok);
   EXPECT_EQ(c->set.render("main", json::object()), "<title>Page</title><main>empty</main>");
 }
@@ -95,7 +105,8 @@ TEST(MustacheEngine, RecursivePartialStopsWithAnError) {
 }
 
 TEST(MustacheEngine, EmptyStringAndMissingValuesAreFalsey) {
-  auto c = compile("{{#s}}yes{{/s}}{{^s}}no{{/s}}|{{#missing}}yes{{/missing}}{{^missing}}no{{/missing}}");
+  auto c = compile(
+      "{{#s}}yes{{/s}}{{^s}}no{{/s}}|{{#missing}}yes{{/missing}}{{^missing}}no{{/missing}}");
   ASSERT_TRUE(c->ok);
   EXPECT_EQ(c->set.render("main", {{"s", ""}}), "no|no");
   EXPECT_EQ(c->set.render("main", {{"s", "x"}}), "yes|no");
@@ -104,5 +115,6 @@ TEST(MustacheEngine, EmptyStringAndMissingValuesAreFalsey) {
 TEST(MustacheEngine, InvalidUtf8InATemplateIsLocated) {
   auto c = compile("ok\nbad \xFF here");
   EXPECT_FALSE(c->ok);
-  EXPECT_NE(first_error(*c).find("main.html:2:5: error: invalid UTF-8"), std::string::npos) << first_error(*c);
+  EXPECT_NE(first_error(*c).find("main.html:2:5: error: invalid UTF-8"), std::string::npos)
+      << first_error(*c);
 }

@@ -38,8 +38,7 @@ SpecResult run_spec_file(const fs::path& file) {
       continue;
     }
     const std::string got = set.render("__main", test["data"]);
-    EXPECT_EQ(got, test["expected"].get<std::string>())
-        << "template: " << test["template"].dump();
+    EXPECT_EQ(got, test["expected"].get<std::string>()) << "template: " << test["template"].dump();
     if (got == test["expected"].get<std::string>()) ++result.passed;
   }
   return result;

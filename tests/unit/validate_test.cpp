@@ -48,7 +48,8 @@ std::string catalogue(const std::string& codes) {
   return R"({"protocol": "smtp", "name": "SMTP", "title": "T", "spec": "RFC 5321",
   "classes": {"2": {"name": "A", "summary": "S."}, "5": {"name": "B", "summary": "S."}},
   "codes": [
-)" + codes + "\n]}\n";
+)" + codes +
+         "\n]}\n";
 }
 
 }  // namespace
@@ -63,26 +64,34 @@ TEST(Validate, ValidSmallProjectPasses) {
 
 TEST(Validate, DuplicateCodeUnsafeSlugAndBadCodeAreLocated) {
   TempDir dir;
-  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("250", "../x") + ",\n" + code("25", "short")));
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("250", "../x") + ",\n" +
+                              code("25", "short")));
   auto c = check(dir);
   EXPECT_FALSE(c->project);
   const std::string out = c->all();
   const std::string file = (dir / "catalogue/smtp.json").string();
-  EXPECT_NE(out.find(file + ":5:10: error: duplicate code 250 (first defined at line 4)"), std::string::npos) << out;
-  EXPECT_NE(out.find(file + ":5:25: error: slug \"../x\" is not safe in a URL"), std::string::npos) << out;
-  EXPECT_NE(out.find(file + ":6:10: error: code \"25\" is not three digits"), std::string::npos) << out;
+  EXPECT_NE(out.find(file + ":5:10: error: duplicate code 250 (first defined at line 4)"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(file + ":5:25: error: slug \"../x\" is not safe in a URL"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find(file + ":6:10: error: code \"25\" is not three digits"), std::string::npos)
+      << out;
 }
 
 TEST(Validate, MissingFieldAndMalformedJsonAreLocated) {
   TempDir dir;
   make_project(dir, catalogue(R"({"code": "250", "slug": "ok", "rfc": "RFC 5321", "name": "N"})"));
   auto c = check(dir);
-  EXPECT_NE(c->all().find("smtp.json:4:1: error: missing required field \"description\""), std::string::npos)
+  EXPECT_NE(c->all().find("smtp.json:4:1: error: missing required field \"description\""),
+            std::string::npos)
       << c->all();
 
-  versa::test::write_file(dir / "catalogue/smtp.json", "{\n  \"protocol\": \"smtp\",\n  \"name\" \"SMTP\"\n}\n");
+  versa::test::write_file(dir / "catalogue/smtp.json",
+                          "{\n  \"protocol\": \"smtp\",\n  \"name\" \"SMTP\"\n}\n");
   auto broken = check(dir);
-  EXPECT_NE(broken->all().find("smtp.json:3:15: error: malformed JSON"), std::string::npos) << broken->all();
+  EXPECT_NE(broken->all().find("smtp.json:3:15: error: malformed JSON"), std::string::npos)
+      << broken->all();
 }
 
 TEST(Validate, MissingTranslationFallsBackToEnglishAndIsReported) {
@@ -115,12 +124,20 @@ TEST(Validate, WrongArgumentsUnknownKeysAndBadPatternsAreErrors) {
   auto c = check(dir);
   EXPECT_FALSE(c->project);
   const std::string out = c->all();
-  EXPECT_NE(out.find("tr.json:3:22: error: message \"compare_crumb\" uses arguments {a_code}, {b_kod} but en.json uses {a_code}, {b_code}"),
-            std::string::npos) << out;
-  EXPECT_NE(out.find("tr.json:4:20: error: unknown message \"no_such_key\""), std::string::npos) << out;
-  EXPECT_NE(out.find("tr.json:5:44: error: message \"code_compare_heading\": malformed MessageFormat pattern"),
-            std::string::npos) << out;
-  EXPECT_NE(out.find("tr.json:7:52: error: unknown catalogue text \"codes/999/name\""), std::string::npos) << out;
+  EXPECT_NE(out.find("tr.json:3:22: error: message \"compare_crumb\" uses arguments {a_code}, "
+                     "{b_kod} but en.json uses {a_code}, {b_code}"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("tr.json:4:20: error: unknown message \"no_such_key\""), std::string::npos)
+      << out;
+  EXPECT_NE(
+      out.find(
+          "tr.json:5:44: error: message \"code_compare_heading\": malformed MessageFormat pattern"),
+      std::string::npos)
+      << out;
+  EXPECT_NE(out.find("tr.json:7:52: error: unknown catalogue text \"codes/999/name\""),
+            std::string::npos)
+      << out;
 }
 
 TEST(Validate, UnknownLocaleTagIsAnError) {
@@ -129,25 +146,32 @@ TEST(Validate, UnknownLocaleTagIsAnError) {
   versa::test::write_file(dir / "locales/xx-invalid-.json", R"({"messages": {}})");
   auto c = check(dir);
   EXPECT_FALSE(c->project);
-  EXPECT_NE(c->all().find("xx-invalid-.json: error: unknown locale"), std::string::npos) << c->all();
+  EXPECT_NE(c->all().find("xx-invalid-.json: error: unknown locale"), std::string::npos)
+      << c->all();
 }
 
 TEST(Validate, TemplateErrorsAreLocated) {
   TempDir dir;
   make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
-  versa::test::write_file(dir / "templates/home.html", "{{<layout}}\n{{$content}}\n{{> nope}}{{t.no_label}}\n{{/content}}\n{{/layout}}\n");
+  versa::test::write_file(
+      dir / "templates/home.html",
+      "{{<layout}}\n{{$content}}\n{{> nope}}{{t.no_label}}\n{{/content}}\n{{/layout}}\n");
   auto c = check(dir);
   EXPECT_FALSE(c->project);
-  EXPECT_NE(c->all().find("home.html:3:1: error: unknown partial 'nope'"), std::string::npos) << c->all();
-  EXPECT_NE(c->all().find("home.html:3:11: error: label \"no_label\""), std::string::npos) << c->all();
+  EXPECT_NE(c->all().find("home.html:3:1: error: unknown partial 'nope'"), std::string::npos)
+      << c->all();
+  EXPECT_NE(c->all().find("home.html:3:11: error: label \"no_label\""), std::string::npos)
+      << c->all();
 }
 
 TEST(Validate, DuplicateJsonKeysAreErrorsNotSilentOverrides) {
   TempDir dir;
   make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
-  versa::test::write_file(dir / "locales/de.json",
-                          "{\"messages\": {\n  \"site_name\": \"A\",\n  \"site_name\": \"B\"\n}}\n");
+  versa::test::write_file(
+      dir / "locales/de.json",
+      "{\"messages\": {\n  \"site_name\": \"A\",\n  \"site_name\": \"B\"\n}}\n");
   auto c = check(dir);
   EXPECT_FALSE(c->project);
-  EXPECT_NE(c->all().find("de.json:3:3: error: duplicate key \"site_name\""), std::string::npos) << c->all();
+  EXPECT_NE(c->all().find("de.json:3:3: error: duplicate key \"site_name\""), std::string::npos)
+      << c->all();
 }
