@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/html.hpp"
+#include "i18n/bidi.hpp"
 #include "i18n/locale_info.hpp"
 #include "i18n/text_breaks.hpp"
 
@@ -26,6 +27,10 @@ struct ViewModelBuilder::CodeFacts {
   std::string class_name;
   std::string class_label;  ///< "2xx Positive Completion"
   std::string rfc_label;    ///< "RFC 5321, section 4.2.3"
+  // The same as HTML, Latin runs isolated on right-to-left pages.
+  std::string name_html;
+  std::string class_label_html;
+  std::string rfc_label_html;
 };
 
 const char* ViewModelBuilder::template_name(PageKind kind) {
@@ -59,6 +64,10 @@ ViewModelBuilder::CodeFacts ViewModelBuilder::facts(const Page& page, std::size_
     const MessageArg rfc_args[] = {{"rfc", c.rfc}, {"section", c.section}};
     f.rfc_label = l10n.message("rfc_section").text(rfc_args);
   }
+  const bool rtl = l10n.info().rtl;
+  f.name_html = html_isolating_latin(f.name, rtl);
+  f.class_label_html = html_isolating_latin(f.class_label, rtl);
+  f.rfc_label_html = html_isolating_latin(f.rfc_label, rtl);
   return f;
 }
 
@@ -128,7 +137,7 @@ json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
   return {
-      {"label", l10n.message("compare_link").text(args)},
+      {"label_html", l10n.message("compare_link").html(args)},
       {"href", Urls::relative(urls_.of(page), urls_.compare(page.locale, page.protocol, a, b))}};
 }
 
@@ -139,6 +148,11 @@ json ViewModelBuilder::compare(const Page& page) const {
   const CodeFacts b = facts(page, page.b);
   const bool same_class = a.class_code == b.class_code;
   const std::string here = urls_.of(page);
+  const bool rtl = l10n.info().rtl;
+  // Catalogue texts as HTML, with Latin runs isolated on right-to-left pages.
+  const auto html = [&](const std::string& key) {
+    return html_isolating_latin(l10n.text(p, key), rtl);
+  };
 
   const MessageArg pair_args[] = {{"protocol", p.name},
                                   {"a_code", a.code->code},
@@ -154,6 +168,7 @@ json ViewModelBuilder::compare(const Page& page) const {
   const std::span<const MessageArg> title_args(pair_args, 5);
   const std::string heading = l10n.message("compare_title").text(title_args);
   json v = common(page, heading, l10n.message("compare_meta").text(title_args));
+  v["heading_html"] = l10n.message("compare_title").html(title_args);
 
   const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
   v["breadcrumb"] = breadcrumb(page, v["home_href"], true);
@@ -174,52 +189,57 @@ json ViewModelBuilder::compare(const Page& page) const {
   for (const CodeFacts* f : {&a, &b}) {
     const std::string prefix = "codes/" + f->code->code + "/";
     codes.push_back({{"code", f->code->code},
-                     {"name", f->name},
-                     {"class_label", f->class_label},
-                     {"rfc_label", f->rfc_label},
-                     {"description", l10n.text(p, prefix + "description")},
-                     {"when", l10n.text(p, prefix + "when")},
-                     {"fix", l10n.text(p, prefix + "fix")},
+                     {"name_html", f->name_html},
+                     {"class_label_html", f->class_label_html},
+                     {"description_html", html(prefix + "description")},
+                     {"when_html", html(prefix + "when")},
+                     {"fix_html", html(prefix + "fix")},
                      {"href", Urls::relative(here, urls_.code(page.locale, page.protocol,
                                                               f == &a ? page.a : page.b))}});
-    usage.push_back(
-        {{"code", f->code->code}, {"name", f->name}, {"text", l10n.text(p, prefix + "use")}});
+    usage.push_back({{"code", f->code->code},
+                     {"name_html", f->name_html},
+                     {"text_html", html(prefix + "use")}});
   }
   v["codes"] = codes;
   v["usage"] = std::move(usage);
   v["glance"] = json::array({
-      {{"label", l10n.labels().value("column_name", "")}, {"a", a.name}, {"b", b.name}},
+      {{"label", l10n.labels().value("column_name", "")},
+       {"a_html", a.name_html},
+       {"b_html", b.name_html}},
       {{"label", l10n.labels().value("column_class", "")},
-       {"a", a.class_label},
-       {"b", b.class_label}},
-      {{"label", l10n.labels().value("column_rfc", "")}, {"a", a.rfc_label}, {"b", b.rfc_label}},
+       {"a_html", a.class_label_html},
+       {"b_html", b.class_label_html}},
+      {{"label", l10n.labels().value("column_rfc", "")},
+       {"a_html", a.rfc_label_html},
+       {"b_html", b.rfc_label_html}},
   });
 
   // Key differences: the class item only when the classes differ.
   json differences = json::array();
   if (same_class) {
     const MessageArg args[] = {{"class_code", a.class_code}, {"class_name", a.class_name}};
-    differences.push_back(
-        {{"code", ""}, {"name", ""}, {"html", l10n.message("difference_same_class").html(args)}});
+    differences.push_back({{"code", ""},
+                           {"name_html", ""},
+                           {"html", l10n.message("difference_same_class").html(args)}});
   } else {
     const MessageArg args[] = {{"a_code", a.code->code},       {"a_class_code", a.class_code},
                                {"a_class_name", a.class_name}, {"b_code", b.code->code},
                                {"b_class_code", b.class_code}, {"b_class_name", b.class_name}};
     differences.push_back(
-        {{"code", ""}, {"name", ""}, {"html", l10n.message("difference_class").html(args)}});
+        {{"code", ""}, {"name_html", ""}, {"html", l10n.message("difference_class").html(args)}});
     // What each class asks of the client, labelled by class.
     for (const CodeFacts* f : {&a, &b}) {
-      differences.push_back(
-          {{"code", f->class_code},
-           {"name", f->class_name},
-           {"html", html_escape(l10n.text(p, "classes/" + f->code->class_digit() + "/summary"))}});
+      differences.push_back({{"code", f->class_code},
+                             {"name_html", html_isolating_latin(f->class_name, rtl)},
+                             {"html", html("classes/" + f->code->class_digit() + "/summary")}});
     }
   }
   for (const CodeFacts* f : {&a, &b}) {
     const std::string& description = l10n.text(p, "codes/" + f->code->code + "/description");
-    differences.push_back({{"code", f->code->code},
-                           {"name", f->name},
-                           {"html", html_escape(first_sentence(description, l10n.tag()))}});
+    differences.push_back(
+        {{"code", f->code->code},
+         {"name_html", f->name_html},
+         {"html", html_isolating_latin(first_sentence(description, l10n.tag()), rtl)}});
   }
   if (a.code->rfc != b.code->rfc) {
     const MessageArg args[] = {{"a_code", a.code->code},
@@ -227,7 +247,7 @@ json ViewModelBuilder::compare(const Page& page) const {
                                {"b_code", b.code->code},
                                {"b_rfc", b.code->rfc}};
     differences.push_back(
-        {{"code", ""}, {"name", ""}, {"html", l10n.message("difference_rfc").html(args)}});
+        {{"code", ""}, {"name_html", ""}, {"html", l10n.message("difference_rfc").html(args)}});
   }
   v["differences"] = std::move(differences);
 
@@ -237,7 +257,7 @@ json ViewModelBuilder::compare(const Page& page) const {
   for (const auto& [f, index] : {std::pair{&a, page.a}, std::pair{&b, page.b}}) {
     const MessageArg args[] = {{"protocol", p.name}, {"code", f->code->code}, {"name", f->name}};
     learn.push_back(
-        {{"label", l10n.message("learn_code").text(args)},
+        {{"label_html", l10n.message("learn_code").html(args)},
          {"href", Urls::relative(here, urls_.code(page.locale, page.protocol, index))}});
   }
   v["learn"] = {{"links", std::move(learn)}};
@@ -269,20 +289,24 @@ json ViewModelBuilder::code(const Page& page) const {
   const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
   json v =
       common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
+  v["heading_html"] = l10n.message("code_title").html(args);
   v["breadcrumb"] = breadcrumb(page, v["home_href"], false);
   v["crumb_current"] = f.code->code;
+  const auto html = [&](const std::string& key) {
+    return html_isolating_latin(l10n.text(p, key), l10n.info().rtl);
+  };
   const std::string prefix = "codes/" + f.code->code + "/";
   v["code"] = {{"code", f.code->code},
-               {"name", f.name},
-               {"class_label", f.class_label},
-               {"class_summary", l10n.text(p, "classes/" + f.code->class_digit() + "/summary")},
-               {"rfc_label", f.rfc_label},
-               {"description", l10n.text(p, prefix + "description")},
-               {"when", l10n.text(p, prefix + "when")},
-               {"fix", l10n.text(p, prefix + "fix")},
-               {"use", l10n.text(p, prefix + "use")}};
+               {"name_html", f.name_html},
+               {"class_label_html", f.class_label_html},
+               {"class_summary_html", html("classes/" + f.code->class_digit() + "/summary")},
+               {"rfc_label_html", f.rfc_label_html},
+               {"description_html", html(prefix + "description")},
+               {"when_html", html(prefix + "when")},
+               {"fix_html", html(prefix + "fix")},
+               {"use_html", html(prefix + "use")}};
   const MessageArg code_arg[] = {{"code", f.code->code}};
-  v["compare_heading"] = l10n.message("code_compare_heading").text(code_arg);
+  v["compare_heading_html"] = l10n.message("code_compare_heading").html(code_arg);
   json comparisons = json::array();
   for (std::size_t i = 0; i < p.codes.size(); ++i) {
     if (i != page.a) comparisons.push_back(compare_link(page, page.a, i));
@@ -293,6 +317,7 @@ json ViewModelBuilder::code(const Page& page) const {
 
 json ViewModelBuilder::home(const Page& page) const {
   const Localization& l10n = project_.localizations[page.locale];
+  const bool rtl = l10n.info().rtl;
   const std::string site_name = l10n.labels().value("site_name", "");
   std::string protocols_text;
   json protocols = json::array();
@@ -308,16 +333,18 @@ json ViewModelBuilder::home(const Page& page) const {
       json codes = json::array();
       for (std::size_t i = 0; i < p.codes.size(); ++i) {
         if (p.codes[i].class_digit() != digit) continue;
-        codes.push_back({{"code", p.codes[i].code},
-                         {"name", l10n.text(p, "codes/" + p.codes[i].code + "/name")},
-                         {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
+        codes.push_back(
+            {{"code", p.codes[i].code},
+             {"name_html",
+              html_isolating_latin(l10n.text(p, "codes/" + p.codes[i].code + "/name"), rtl)},
+             {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
       }
       if (codes.empty()) continue;
       const std::string class_code = digit + "xx";  // outlives the MessageArg view
       const MessageArg class_args[] = {{"class_code", class_code},
                                        {"class_name", l10n.text(p, "classes/" + digit + "/name")}};
-      classes.push_back(
-          {{"label", l10n.message("class_label").text(class_args)}, {"codes", std::move(codes)}});
+      classes.push_back({{"label_html", l10n.message("class_label").html(class_args)},
+                         {"codes", std::move(codes)}});
     }
     json comparisons = json::array();
     for (std::size_t a = 0; a < p.codes.size(); ++a) {
@@ -336,7 +363,7 @@ json ViewModelBuilder::home(const Page& page) const {
       by_name.emplace_back(
           collation_key(name, l10n.tag()),
           json{{"code", p.codes[i].code},
-               {"name", name},
+               {"name_html", html_isolating_latin(name, rtl)},
                {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
     }
     std::stable_sort(by_name.begin(), by_name.end(),
@@ -348,7 +375,7 @@ json ViewModelBuilder::home(const Page& page) const {
     protocols.push_back({{"id", p.id},
                          {"name", p.name},
                          {"title", l10n.text(p, "title")},
-                         {"summary", l10n.message("home_summary").text(args)},
+                         {"summary_html", l10n.message("home_summary").html(args)},
                          {"classes", std::move(classes)},
                          {"picker",
                           {{"options", std::move(options)},
@@ -358,7 +385,8 @@ json ViewModelBuilder::home(const Page& page) const {
                          {"comparisons", {{"links", std::move(comparisons)}}}});
   }
   json v = common(page, site_name, protocols_text);
-  v["tagline"] = l10n.labels().value("site_tagline", "");
+  v["heading_html"] = html_isolating_latin(site_name, rtl);
+  v["tagline_html"] = html_isolating_latin(l10n.labels().value("site_tagline", ""), rtl);
   v["protocols"] = std::move(protocols);
   return v;
 }
@@ -372,6 +400,7 @@ json ViewModelBuilder::not_found(const Page& page) const {
   const std::string heading = l10n.labels().value("not_found_title", "");
   const std::string site_name = l10n.labels().value("site_name", "");
   v["heading"] = heading;
+  v["heading_html"] = html_isolating_latin(heading, l10n.info().rtl);
   const MessageArg args[] = {{"page", heading}, {"site", site_name}};
   v["title"] = l10n.message("page_title").text(args);
   v["description"] = l10n.labels().value("not_found_text", "");

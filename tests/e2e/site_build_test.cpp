@@ -406,3 +406,46 @@ TEST_F(ShippedSite, EveryPageHasTitleDescriptionCanonicalAndOpenGraph) {
     EXPECT_EQ(page.with_class("languages").size(), 1u) << p.path;
   }
 }
+
+namespace {
+
+// Appends every text of `n` that no <bdi> encloses.
+void unisolated_text(const GumboNode* n, std::string& out) {
+  if (n->type == GUMBO_NODE_TEXT) {
+    out += n->v.text.text;
+    out += ' ';
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag == GUMBO_TAG_BDI ||
+      n->v.element.tag == GUMBO_TAG_SELECT) {
+    return;
+  }
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    unisolated_text(static_cast<const GumboNode*>(kids.data[i]), out);
+}
+
+}  // namespace
+
+TEST_F(ShippedSite, LatinRunsInRightToLeftPagesAreIsolated) {
+  int pages = 0;
+  for (const auto& p : pages_) {
+    std::string why;
+    if (p.path == "404.html" || !versa::describe_locale(p.locale, why)->rtl) continue;
+    ++pages;
+    HtmlPage page(p.html);
+    const auto main = page.all(GUMBO_TAG_MAIN);
+    ASSERT_EQ(main.size(), 1u) << p.path;
+    std::string text;
+    unisolated_text(main[0], text);
+    // Latin letters; bare numbers (counts) keep their order without help.
+    const auto latin = std::find_if(text.begin(), text.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    });
+    ASSERT_EQ(latin, text.end()) << p.path << ": Latin outside <bdi> near \""
+                                 << std::string(latin,
+                                                latin + std::min<long>(40, text.end() - latin))
+                                 << "\"";
+  }
+  EXPECT_GT(pages, 500);
+}
