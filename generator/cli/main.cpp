@@ -4,8 +4,30 @@
 #include <iomanip>
 #include <iostream>
 
+#include "cli/new_locale_command.hpp"
 #include "cli/render_command.hpp"
 #include "site/build.hpp"
+
+namespace {
+
+// One row per locale: how much is translated and what is wrong.
+void print_coverage(std::ostream& out, const std::vector<versa::LocaleCoverage>& rows) {
+  out << std::left << std::setw(10) << "locale" << std::right << std::setw(12) << "messages"
+      << std::setw(14) << "catalogue" << std::setw(9) << "missing" << std::setw(7) << "extra"
+      << std::setw(11) << "arguments" << std::setw(8) << "syntax" << '\n';
+  for (const auto& r : rows) {
+    const std::size_t missing =
+        r.messages_total - r.messages_translated + r.texts_total - r.texts_translated;
+    out << std::left << std::setw(10) << r.tag << std::right << std::setw(12)
+        << (std::to_string(r.messages_translated) + "/" + std::to_string(r.messages_total))
+        << std::setw(14)
+        << (std::to_string(r.texts_translated) + "/" + std::to_string(r.texts_total))
+        << std::setw(9) << missing << std::setw(7) << r.extra << std::setw(11)
+        << r.argument_mismatches << std::setw(8) << r.syntax_errors << '\n';
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace versa;
@@ -33,6 +55,13 @@ int main(int argc, char** argv) {
   add_inputs(check_cmd, check_paths);
   check_cmd->add_flag("--strict", check_strict, "treat missing translations as errors");
 
+  std::string new_tag;
+  InputPaths new_paths;
+  CLI::App* new_cmd = app.add_subcommand(
+      "new-locale", "write locales/<tag>.json with every string marked untranslated");
+  new_cmd->add_option("tag", new_tag, "BCP 47 language tag, e.g. pt-BR")->required();
+  add_inputs(new_cmd, new_paths);
+
   std::string tmpl, data, partials;
   CLI::App* render_cmd = app.add_subcommand("render", "render one template with one JSON file");
   render_cmd->add_option("template", tmpl, "template file")->required();
@@ -56,10 +85,18 @@ int main(int argc, char** argv) {
               << " removed in " << std::fixed << std::setprecision(2) << summary->seconds << " s"
               << (build.dry_run ? " (dry run)" : "") << '\n';
   } else if (*check_cmd) {
-    const bool ok = check_inputs(check_paths, check_strict, diags);
+    std::vector<LocaleCoverage> coverage;
+    const bool ok = check_inputs(check_paths, check_strict, diags, coverage);
     diags.print(std::cerr);
+    print_coverage(std::cout, coverage);
     std::cout << "versa: " << (ok ? "all inputs are valid" : "inputs have errors") << '\n';
     status = ok ? 0 : 1;
+  } else if (*new_cmd) {
+    const auto path = write_new_locale(new_tag, new_paths, diags);
+    diags.print(std::cerr);
+    if (!path) return 1;
+    std::cout << "versa: wrote " << *path
+              << "; translate each value and remove its \"[untranslated] \" mark\n";
   } else if (*render_cmd) {
     const auto out = render_template_file(tmpl, data, partials, diags);
     diags.print(std::cerr);

@@ -122,8 +122,18 @@ std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& 
   try {
     doc.value_ = nlohmann::json::parse(source.text());
   } catch (const nlohmann::json::parse_error& e) {
-    // e.byte is 1-based and points just past the offending character.
-    const std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    // e.byte is 1-based and points just past the token that failed; report
+    // where that token starts, which is where the reader should look.
+    const std::string& text = source.text();
+    std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    if (at < text.size() && text[at] == '"' && at > 0) {
+      std::size_t open = at - 1;
+      while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\')) --open;
+      at = open;
+    } else {
+      while (at > 0 && at <= text.size() && std::isalnum(static_cast<unsigned char>(text[at - 1])))
+        --at;
+    }
     std::string what = e.what();
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     diags.error(source.locate(at), "malformed JSON: " + what + "; fix the syntax at this position");

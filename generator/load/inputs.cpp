@@ -57,7 +57,11 @@ Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
   Inputs inputs;
   if (auto site = load_site_config(paths.site_config, diags)) inputs.site = std::move(*site);
   for (const auto& file : files_in(paths.catalogue, ".json", diags)) {
-    if (auto p = load_catalogue(file.string(), diags)) inputs.protocols.push_back(std::move(*p));
+    if (auto p = load_catalogue(file.string(), diags)) {
+      inputs.protocols.push_back(std::move(*p));
+    } else {
+      ++inputs.broken_catalogues;
+    }
   }
   for (const auto& file : files_in(paths.locales, ".json", diags)) {
     if (auto l = load_locale(file.string(), diags)) {

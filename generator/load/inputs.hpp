@@ -37,6 +37,7 @@ struct Inputs {
   /// so later checks do not report them again as missing.
   std::set<std::string> broken_templates;
   std::set<std::string> broken_locales;
+  std::size_t broken_catalogues = 0;
 };
 
 /// Reads every input. Each problem is reported; what could be read is

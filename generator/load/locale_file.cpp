@@ -16,7 +16,9 @@ void flatten(const JsonDocument& doc, const nlohmann::json& node, const std::str
     if (value.is_object()) {
       flatten(doc, value, ptr, flat, out, diags);
     } else if (value.is_string()) {
-      out[flat] = value.get<std::string>();
+      if (!value.get_ref<const std::string&>().starts_with(kUntranslatedMarker)) {
+        out[flat] = value.get<std::string>();
+      }
     } else {
       diags.error(doc.locate(ptr), "catalogue text \"" + flat + "\" must be a string");
     }
@@ -52,7 +54,9 @@ std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diag
                     "message \"" + key + "\" must be a string pattern");
         continue;
       }
-      file.messages[key] = value.get<std::string>();
+      if (!value.get_ref<const std::string&>().starts_with(kUntranslatedMarker)) {
+        file.messages[key] = value.get<std::string>();
+      }
     }
   }
   if (auto c = root.find("catalogue"); c != root.end()) {

@@ -4,10 +4,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/json_document.hpp"
 
 namespace versa {
+
+/// A value starting with this marker is a placeholder `versa new-locale`
+/// wrote: it counts as not translated (English is used and it is reported).
+inline constexpr std::string_view kUntranslatedMarker = "[untranslated] ";
 
 struct LocaleFile {
   std::string tag;                              ///< BCP 47 tag, from the file name

@@ -26,15 +26,16 @@ std::string read_all(const std::string& path) {
   return std::move(s).str();
 }
 
-std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict,
-                                           Diagnostics& diags) {
-  return validate(load_inputs(paths, diags), diags, ValidateOptions{strict});
+std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict, Diagnostics& diags,
+                                           std::vector<LocaleCoverage>* coverage = nullptr) {
+  return validate(load_inputs(paths, diags), diags, ValidateOptions{strict}, coverage);
 }
 
 }  // namespace
 
-bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags) {
-  return load_and_validate(inputs, strict, diags) != nullptr;
+bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
+                  std::vector<LocaleCoverage>& coverage) {
+  return load_and_validate(inputs, strict, diags, &coverage) != nullptr;
 }
 
 std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags) {

@@ -7,6 +7,7 @@
 
 #include "core/diagnostics.hpp"
 #include "load/inputs.hpp"
+#include "validate/project.hpp"
 
 namespace versa {
 
@@ -30,7 +31,9 @@ struct BuildSummary {
 /// in `diags` and nothing was written) or when writing failed (reported too).
 std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags);
 
-/// Loads and validates every input without writing anything.
-bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags);
+/// Loads and validates every input without writing anything; fills
+/// `coverage` with each locale's translation coverage.
+bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
+                  std::vector<LocaleCoverage>& coverage);
 
 }  // namespace versa

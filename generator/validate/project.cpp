@@ -98,9 +98,14 @@ void check_contract(const LocaleFile& base, const CompiledMessages& compiled, Di
   }
 }
 
-void check_locale(const LocaleFile& file, const CompiledMessages& compiled, const LocaleFile& base,
-                  const CompiledMessages& base_compiled, const std::vector<Protocol>& protocols,
-                  const ValidateOptions& options, Diagnostics& diags) {
+LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& compiled,
+                            const LocaleFile& base, const CompiledMessages& base_compiled,
+                            const std::vector<Protocol>& protocols, const ValidateOptions& options,
+                            Diagnostics& diags) {
+  LocaleCoverage cov;
+  cov.tag = file.tag;
+  cov.messages_total = base.messages.size();
+  cov.syntax_errors = file.messages.size() - compiled.messages.size();
   const auto missing = [&](Location where, std::string message) {
     if (options.strict) {
       diags.error(std::move(where), std::move(message));
@@ -112,6 +117,7 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
   for (const auto& [key, pattern] : base.messages) {
     if (!file.messages.contains(key)) untranslated.push_back(key);
   }
+  cov.messages_translated = base.messages.size() - untranslated.size();
   if (!untranslated.empty()) {
     std::string list;
     for (std::size_t i = 0; i < untranslated.size() && i < 5; ++i) {
@@ -126,9 +132,11 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
     auto b = base_compiled.messages.find(key);
     const Location where = file.document.locate(LocaleFile::message_pointer(key));
     if (!base.messages.contains(key)) {
+      ++cov.extra;
       diags.error(where, "unknown message \"" + key +
                              "\": en.json has no such key; fix the name or remove it");
     } else if (b != base_compiled.messages.end() && b->second->arguments() != m->arguments()) {
+      ++cov.argument_mismatches;
       diags.error(where, "message \"" + key + "\" uses arguments " + join(m->arguments()) +
                              " but en.json uses " + join(b->second->arguments()) +
                              "; use the same argument names");
@@ -146,6 +154,7 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
     for (const auto& [key, text] : texts) {
       const Location where = file.document.locate(LocaleFile::text_pointer(protocol_id, key));
       if (catalogue_text(*p, key) == nullptr) {
+        ++cov.extra;
         diags.error(where, "unknown catalogue text \"" + key + "\": catalogue/" + protocol_id +
                                ".json has no such code, class or field");
       } else if (text.empty()) {
@@ -154,22 +163,30 @@ void check_locale(const LocaleFile& file, const CompiledMessages& compiled, cons
       }
     }
   }
-  if (file.tag == base.tag) return;
   for (const Protocol& p : protocols) {
+    const auto keys = catalogue_text_keys(p);
+    cov.texts_total += keys.size();
+    // The base locale's texts are the catalogue's own.
+    if (file.tag == base.tag) {
+      cov.texts_translated += keys.size();
+      continue;
+    }
     auto texts = file.catalogue.find(p.id);
-    int absent = 0;
+    std::size_t absent = 0;
     std::string first;
-    for (const auto& key : catalogue_text_keys(p)) {
+    for (const auto& key : keys) {
       if (texts == file.catalogue.end() || !texts->second.contains(key)) {
         if (absent++ == 0) first = key;
       }
     }
+    cov.texts_translated += keys.size() - absent;
     if (absent > 0) {
       missing(file.document.locate("/catalogue"),
               std::to_string(absent) + " catalogue text(s) of " + p.id +
                   " not translated, English is used (first: " + first + ")");
     }
   }
+  return cov;
 }
 
 // Every {{t.key}} a template uses must be a message without arguments.
@@ -188,8 +205,8 @@ void check_template_labels(const mustache::Template& t, const std::vector<mustac
 
 }  // namespace
 
-std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
-                                  const ValidateOptions& options) {
+std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const ValidateOptions& options,
+                                  std::vector<LocaleCoverage>* coverage) {
   auto project = std::make_unique<Project>();
   project->inputs = std::move(inputs);
   Inputs& in = project->inputs;
@@ -200,13 +217,16 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
       diags.error(p.document.locate("/protocol"), "protocol \"" + p.id + "\" is defined twice");
     }
   }
-  if (in.protocols.empty()) diags.error({"catalogue"}, "no catalogue file (*.json) found");
+  if (in.protocols.empty() && in.broken_catalogues == 0) {
+    diags.error({"catalogue"},
+                "no catalogue file (*.json) found; add one such as catalogue/smtp.json");
+  }
 
   std::vector<LocaleInfo> infos;
   for (const LocaleFile& file : in.locales) {
     std::string why;
     auto info = describe_locale(file.tag, why);
-    if (!info) diags.error({file.document.path()}, "unknown locale: " + why);
+    if (!info) diags.error(file.document.locate(""), "unknown locale: " + why);
     infos.push_back(info.value_or(LocaleInfo{file.tag, file.tag, false, file.tag}));
     project->compiled.push_back(compile_messages(file, diags));
   }
@@ -233,8 +253,9 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
   const CompiledMessages& base_compiled = project->compiled[static_cast<std::size_t>(base)];
   check_contract(base_file, base_compiled, diags);
   for (std::size_t i = 0; i < in.locales.size(); ++i) {
-    check_locale(in.locales[i], project->compiled[i], base_file, base_compiled, in.protocols,
-                 options, diags);
+    LocaleCoverage cov = check_locale(in.locales[i], project->compiled[i], base_file, base_compiled,
+                                      in.protocols, options, diags);
+    if (coverage) coverage->push_back(std::move(cov));
   }
 
   for (std::size_t i = 0; i < in.locales.size(); ++i) {

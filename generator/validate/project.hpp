@@ -18,6 +18,18 @@ struct Project {
   std::size_t default_locale = 0;           ///< index into localizations
 };
 
+/// How complete one locale is, for `versa check`'s table.
+struct LocaleCoverage {
+  std::string tag;
+  std::size_t messages_total = 0;
+  std::size_t messages_translated = 0;
+  std::size_t texts_total = 0;  ///< catalogue texts
+  std::size_t texts_translated = 0;
+  std::size_t extra = 0;                ///< keys en.json does not have
+  std::size_t argument_mismatches = 0;  ///< patterns whose arguments differ from en.json
+  std::size_t syntax_errors = 0;        ///< malformed MessageFormat patterns
+};
+
 struct ValidateOptions {
   bool strict = false;  ///< a missing translation is an error, not a warning
 };
@@ -25,6 +37,7 @@ struct ValidateOptions {
 /// Reports every problem of `inputs` at once (errors and warnings). Returns
 /// the project when there is no error, counting those loading reported.
 std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
-                                  const ValidateOptions& options = {});
+                                  const ValidateOptions& options = {},
+                                  std::vector<LocaleCoverage>* coverage = nullptr);
 
 }  // namespace versa

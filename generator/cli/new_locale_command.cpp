@@ -1,0 +1,69 @@
+#include "cli/new_locale_command.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "i18n/locale_info.hpp"
+#include "i18n/localization.hpp"
+
+namespace versa {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::optional<std::string> write_new_locale(const std::string& tag, const InputPaths& paths,
+                                            Diagnostics& diags) {
+  std::string why;
+  if (!describe_locale(tag, why)) {
+    diags.error({tag}, "cannot create locale: " + why);
+    return std::nullopt;
+  }
+  const fs::path target = fs::path(paths.locales) / (tag + ".json");
+  if (fs::exists(target)) {
+    diags.error({target.string()}, "already exists; edit it, or delete it first to start over");
+    return std::nullopt;
+  }
+  const std::string base_path = (fs::path(paths.locales) / "en.json").string();
+  if (!JsonDocument::load(base_path, diags)) return std::nullopt;
+  // Parsed again, keeping en.json's key order for the translator.
+  const auto base = nlohmann::ordered_json::parse(read_source(base_path, diags)->text());
+  const std::string marker(kUntranslatedMarker);
+  nlohmann::ordered_json out;  // keeps en.json's order for the translator
+  out["messages"] = nlohmann::ordered_json::object();
+  const auto messages = base.value("messages", nlohmann::ordered_json::object());
+  for (const auto& [key, value] : messages.items()) {
+    if (value.is_string()) out["messages"][key] = marker + value.get<std::string>();
+  }
+  // The catalogue texts, nested as in a locale file, each with the English to translate.
+  std::vector<fs::path> catalogues;
+  for (const auto& e : fs::directory_iterator(paths.catalogue)) {
+    if (e.path().extension() == ".json") catalogues.push_back(e.path());
+  }
+  std::sort(catalogues.begin(), catalogues.end());
+  for (const auto& path : catalogues) {
+    auto protocol = load_catalogue(path.string(), diags);
+    if (!protocol) return std::nullopt;
+    auto& texts = out["catalogue"][protocol->id];
+    for (const std::string& key : catalogue_text_keys(*protocol)) {
+      // "codes/211/name" -> texts["codes"]["211"]["name"]; object keys, never array indices.
+      auto* node = &texts;
+      for (std::size_t start = 0;;) {
+        const auto slash = key.find('/', start);
+        node = &(*node)[key.substr(start, slash - start)];
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+      }
+      *node = marker + *catalogue_text(*protocol, key);
+    }
+  }
+  std::ofstream file(target, std::ios::binary);
+  file << out.dump(2) << '\n';
+  if (!file) {
+    diags.error({target.string()}, "cannot write the file");
+    return std::nullopt;
+  }
+  return target.string();
+}
+
+}  // namespace versa

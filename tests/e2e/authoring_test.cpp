@@ -1,0 +1,161 @@
+// Authoring: located errors for every kind of bad input (tests/data/bad-inputs),
+// adding a language with one file, new-locale and check.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <regex>
+
+#include "e2e/html_dom.hpp"
+#include "e2e/run_versa.hpp"
+
+using namespace versa::test;
+
+namespace {
+
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = read_file(e.path());
+  }
+  return files;
+}
+
+}  // namespace
+
+// Each folder of tests/data/bad-inputs adds or replaces input files; the build
+// must fail with the located error of expected.txt and leave site/ as it was.
+TEST(Authoring, EveryBadInputIsLocatedAndNothingIsPublished) {
+  const fs::path corpus = fs::path(VERSA_SOURCE_DIR) / "tests/data/bad-inputs";
+  int cases = 0;
+  for (const auto& entry : fs::directory_iterator(corpus)) {
+    SCOPED_TRACE(entry.path().filename().string());
+    ++cases;
+    TempDir dir;
+    copy_shipped_inputs(dir.path());
+    ASSERT_EQ(run_versa(dir.path(), "build").status, 0);
+    const auto before = snapshot(dir / "site");
+    for (const auto& f : fs::recursive_directory_iterator(entry.path())) {
+      const fs::path rel = fs::relative(f.path(), entry.path());
+      if (f.is_regular_file() && rel != "expected.txt") {
+        fs::create_directories((dir / rel.string()).parent_path());
+        fs::copy_file(f.path(), dir / rel.string(), fs::copy_options::overwrite_existing);
+      }
+    }
+    std::string expected = read_file(entry.path() / "expected.txt");
+    while (!expected.empty() && expected.back() == '\n') expected.pop_back();
+    const RunResult r = run_versa(dir.path(), "build");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(("\n" + r.err).find("\n" + expected), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("; nothing was written"), std::string::npos) << r.err;
+    EXPECT_EQ(snapshot(dir / "site"), before);
+    // check reports the same problem without writing.
+    EXPECT_NE(run_versa(dir.path(), "check").err.find(expected), std::string::npos);
+  }
+  EXPECT_GE(cases, 11);
+}
+
+TEST(Authoring, AddingALocaleIsOneFile) {
+  TempDir dir;
+  copy_shipped_inputs(dir.path());
+  // A partial Hebrew translation: a few strings, the rest falls back to English.
+  write_file(dir / "locales/he.json", R"({
+  "messages": {
+    "site_name": "קודי תשובה בהסבר",
+    "glance_heading": "במבט חטוף",
+    "compare_crumb": "{a_code} מול {b_code}"
+  },
+  "catalogue": {"smtp": {"codes": {"250": {"name": "אישור"}}}}
+})");
+  const RunResult r = run_versa(dir.path(), "build");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(
+      r.err.find("locales/he.json:2:15: warning: 47 message(s) not translated, English is used"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(
+      r.err.find("locales/he.json:7:16: warning: 178 catalogue text(s) of smtp not translated"),
+      std::string::npos)
+      << r.err;
+
+  const fs::path site = dir / "site";
+  std::size_t he_compare = 0;
+  for (const auto& e : fs::recursive_directory_iterator(site / "he/compare"))
+    he_compare += e.path().filename() == "index.html";
+  EXPECT_EQ(he_compare, 561u);
+
+  HtmlPage he(read_file(site / "he/compare/smtp/211-system-status-vs-250-ok/index.html"));
+  const GumboNode* html = he.all(GUMBO_TAG_HTML).at(0);
+  EXPECT_EQ(HtmlPage::attr(html, "lang"), "he");
+  EXPECT_EQ(HtmlPage::attr(html, "dir"), "rtl");  // from ICU, nothing configured
+  EXPECT_EQ(HtmlPage::text(he.with_class("site-name").at(0)), "קודי תשובה בהסבר");
+  EXPECT_EQ(HtmlPage::text(he.all(GUMBO_TAG_H2).at(0)), "במבט חטוף");
+  EXPECT_EQ(HtmlPage::text(he.all(GUMBO_TAG_H2).at(2)), "250 אישור");
+  EXPECT_EQ(HtmlPage::text(he.all(GUMBO_TAG_H1).at(0)), "SMTP 211 System Status vs 250 אישור");
+
+  // Every other page now offers Hebrew: switcher, alternates, sitemap.
+  HtmlPage de(read_file(site / "de/compare/smtp/211-system-status-vs-250-ok/index.html"));
+  bool switcher = false, alternate = false;
+  for (const GumboNode* a : de.all(GUMBO_TAG_A)) {
+    switcher |=
+        HtmlPage::attr(a, "hreflang") == "he" &&
+        HtmlPage::attr(a, "href") == "../../../../he/compare/smtp/211-system-status-vs-250-ok/";
+  }
+  for (const GumboNode* l : de.all(GUMBO_TAG_LINK)) {
+    alternate |= HtmlPage::attr(l, "hreflang") == "he" &&
+                 HtmlPage::attr(l, "href") ==
+                     "https://versa.example.org/he/compare/smtp/211-system-status-vs-250-ok/";
+  }
+  EXPECT_TRUE(switcher);
+  EXPECT_TRUE(alternate);
+  EXPECT_NE(
+      read_file(site / "sitemap.xml").find("<loc>https://versa.example.org/he/smtp/250-ok/</loc>"),
+      std::string::npos);
+
+  // --strict turns the missing strings into errors.
+  const RunResult strict = run_versa(dir.path(), "check --strict");
+  EXPECT_EQ(strict.status, 1);
+  EXPECT_NE(strict.err.find("locales/he.json:2:15: error: 47 message(s) not translated"),
+            std::string::npos);
+}
+
+TEST(Authoring, NewLocaleWritesAChecklistAndRefusesBadTags) {
+  TempDir dir;
+  copy_shipped_inputs(dir.path());
+  const RunResult r = run_versa(dir.path(), "new-locale pt-BR");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto file = nlohmann::ordered_json::parse(read_file(dir / "locales/pt-BR.json"));
+  const auto en = nlohmann::json::parse(read_file(dir / "locales/en.json"));
+  EXPECT_EQ(file["messages"].size(), en["messages"].size());
+  EXPECT_EQ(file["messages"].begin().key(), "site_name");  // en.json's order
+  EXPECT_EQ(file["messages"]["site_name"], "[untranslated] Reply Codes Explained");
+  EXPECT_EQ(file["catalogue"]["smtp"]["codes"]["250"]["name"], "[untranslated] OK");
+  EXPECT_EQ(file["catalogue"]["smtp"]["codes"].size(), 34u);
+
+  // Marked values count as missing, so the checklist shows up in check.
+  const RunResult check = run_versa(dir.path(), "check");
+  EXPECT_EQ(check.status, 0);
+  EXPECT_TRUE(std::regex_search(check.out, std::regex(R"(\npt-BR +0/50 +0/179 +229 +0 +0 +0\n)")))
+      << check.out;
+
+  EXPECT_NE(run_versa(dir.path(), "new-locale pt-BR").status, 0);  // exists
+  const RunResult underscore = run_versa(dir.path(), "new-locale pt_BR");
+  EXPECT_NE(underscore.status, 0);
+  EXPECT_NE(underscore.err.find("'pt-BR'"), std::string::npos) << underscore.err;
+  EXPECT_NE(run_versa(dir.path(), "new-locale qqq").status, 0);
+  EXPECT_NE(run_versa(dir.path(), "new-locale 'de DE'").status, 0);
+  EXPECT_FALSE(fs::exists(dir / "locales/qqq.json"));
+}
+
+TEST(Authoring, CheckPrintsACoverageTable) {
+  TempDir dir;
+  copy_shipped_inputs(dir.path());
+  const RunResult r = run_versa(dir.path(), "check --strict");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("locale        messages     catalogue  missing  extra  arguments  syntax"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(\nar +50/50 +179/179 +0 +0 +0 +0\n)")))
+      << r.out;
+  EXPECT_FALSE(fs::exists(dir / "site"));
+}
