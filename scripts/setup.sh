@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev              # JSON inputs and view models
   libicu-dev                      # MessageFormat, plurals, locale names, direction, breaks
   libcli11-dev                    # command-line parsing
+  libcpp-httplib-dev              # the preview server of versa serve
   libgtest-dev libgmock-dev       # unit and end-to-end tests
   libgumbo-dev                    # HTML5 parser the end-to-end tests read pages with
 )

@@ -7,6 +7,7 @@
 #include "cli/new_locale_command.hpp"
 #include "cli/render_command.hpp"
 #include "site/build.hpp"
+#include "site/serve.hpp"
 
 namespace {
 
@@ -55,6 +56,15 @@ int main(int argc, char** argv) {
   add_inputs(check_cmd, check_paths);
   check_cmd->add_flag("--strict", check_strict, "treat missing translations as errors");
 
+  ServeOptions serve_options;
+  CLI::App* serve_cmd =
+      app.add_subcommand("serve", "build, serve on 127.0.0.1, rebuild and reload on change");
+  add_inputs(serve_cmd, serve_options.build.inputs);
+  serve_cmd->add_option("--out,-o", serve_options.build.out_dir, "output folder")
+      ->capture_default_str();
+  serve_cmd->add_option("--port,-p", serve_options.port, "port on 127.0.0.1")
+      ->capture_default_str();
+
   std::string new_tag;
   InputPaths new_paths;
   CLI::App* new_cmd = app.add_subcommand(
@@ -91,6 +101,8 @@ int main(int argc, char** argv) {
     print_coverage(std::cout, coverage);
     std::cout << "versa: " << (ok ? "all inputs are valid" : "inputs have errors") << '\n';
     status = ok ? 0 : 1;
+  } else if (*serve_cmd) {
+    return serve(serve_options, std::cerr);
   } else if (*new_cmd) {
     const auto path = write_new_locale(new_tag, new_paths, diags);
     diags.print(std::cerr);

@@ -1,0 +1,187 @@
+#include "site/serve.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "core/html.hpp"
+
+namespace versa {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Polls for changes with no dependency: the inputs are small, and polling
+// works the same on every file system (inotify misses some editors' renames).
+std::string fingerprint(const InputPaths& in) {
+  std::ostringstream out;
+  for (const std::string& root : {in.catalogue, in.locales, in.templates, in.site_config}) {
+    std::error_code ec;
+    if (fs::is_regular_file(root, ec)) {
+      out << root << ':' << fs::file_size(root, ec) << ':'
+          << fs::last_write_time(root, ec).time_since_epoch().count() << '\n';
+      continue;
+    }
+    std::vector<std::string> lines;
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      std::ostringstream line;
+      line << it->path().string() << ':' << it->file_size(ec) << ':'
+           << it->last_write_time(ec).time_since_epoch().count();
+      lines.push_back(line.str());
+    }
+    std::sort(lines.begin(), lines.end());
+    for (const auto& l : lines) out << l << '\n';
+  }
+  return out.str();
+}
+
+// Injected into every HTML page: reloads it when a build finishes.
+constexpr std::string_view kReloadScript =
+    "<script>(function(){var seen=null;setInterval(function(){fetch('/__versa/generation')"
+    ".then(function(r){return r.text();}).then(function(g){if(seen===null)seen=g;"
+    "else if(g!==seen)location.reload();}).catch(function(){});},400);})();</script>";
+
+std::string with_reload(std::string html) {
+  const auto body = html.rfind("</body>");
+  html.insert(body == std::string::npos ? html.size() : body, kReloadScript);
+  return html;
+}
+
+std::string error_page(const std::string& errors) {
+  std::string page =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>versa: build "
+      "failed</title><style>body{font-family:system-ui,sans-serif;margin:2rem;}pre{background:"
+      "#fff4f4;border:1px solid #e0a0a0;padding:1rem;white-space:pre-wrap;}</style></head><body>"
+      "<h1>The build failed</h1><p>Fix the inputs below and save: this page reloads by itself. "
+      "The last good build is unchanged on disk.</p><pre>";
+  append_html_escaped(page, errors);
+  page += "</pre></body></html>";
+  return with_reload(std::move(page));
+}
+
+const char* content_type(const fs::path& p) {
+  const std::string ext = p.extension().string();
+  if (ext == ".html") return "text/html; charset=utf-8";
+  if (ext == ".css") return "text/css; charset=utf-8";
+  if (ext == ".js") return "text/javascript; charset=utf-8";
+  if (ext == ".xml") return "application/xml; charset=utf-8";
+  if (ext == ".txt") return "text/plain; charset=utf-8";
+  if (ext == ".png") return "image/png";
+  if (ext == ".svg") return "image/svg+xml";
+  return "application/octet-stream";
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return std::move(s).str();
+}
+
+httplib::Server* g_server = nullptr;
+extern "C" void stop_server(int) {
+  if (g_server) g_server->stop();
+}
+
+}  // namespace
+
+int serve(const ServeOptions& options, std::ostream& log) {
+  std::mutex mutex;
+  std::string errors;  // of the latest build; empty when it succeeded
+  std::atomic<unsigned long> generation{0};
+
+  const auto rebuild = [&] {
+    Diagnostics diags;
+    const auto summary = build_site(options.build, diags);
+    std::ostringstream text;
+    diags.print(text);
+    {
+      std::lock_guard lock(mutex);
+      errors = summary ? "" : text.str();
+    }
+    if (summary) {
+      log << "versa: " << summary->rendered << " pages rendered, " << summary->written
+          << " written, " << summary->unchanged << " unchanged, " << summary->removed << " removed"
+          << std::endl;
+    } else {
+      log << text.str() << "versa: build failed; serving the last good build" << std::endl;
+    }
+    ++generation;
+  };
+  rebuild();
+
+  httplib::Server server;
+  const fs::path root = fs::absolute(options.build.out_dir);
+  server.Get("/__versa/generation", [&](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(std::to_string(generation.load()), "text/plain");
+  });
+  server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    fs::path rel = fs::path(req.path).relative_path().lexically_normal();
+    if (!rel.empty() && *rel.begin() == "..") {
+      res.status = 403;
+      return;
+    }
+    fs::path file = root / rel;
+    if (fs::is_directory(file)) file /= "index.html";
+    const bool html = file.extension() == ".html" || !fs::exists(file);
+    {
+      std::lock_guard lock(mutex);
+      if (html && !errors.empty()) {
+        res.status = 500;
+        res.set_content(error_page(errors), "text/html; charset=utf-8");
+        return;
+      }
+    }
+    if (!fs::is_regular_file(file)) {
+      res.status = 404;
+      file = root / "404.html";
+      if (!fs::is_regular_file(file)) return;
+    }
+    std::string body = read_all(file);
+    if (file.extension() == ".html") body = with_reload(std::move(body));
+    res.set_content(std::move(body), content_type(file));
+  });
+
+  std::atomic<bool> running{true};
+  std::thread watcher([&] {
+    std::string last = fingerprint(options.build.inputs);
+    while (running) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+      const std::string now = fingerprint(options.build.inputs);
+      if (now == last) continue;
+      last = now;
+      log << "versa: inputs changed, rebuilding" << std::endl;
+      rebuild();
+    }
+  });
+
+  g_server = &server;
+  std::signal(SIGINT, stop_server);
+  std::signal(SIGTERM, stop_server);
+  log << "versa: serving " << root.string() << " at http://127.0.0.1:" << options.port
+      << "/ (Ctrl-C stops)" << std::endl;
+  const bool ok = server.listen("127.0.0.1", options.port);
+  running = false;
+  watcher.join();
+  g_server = nullptr;
+  if (!ok) {
+    log << "versa: cannot listen on 127.0.0.1:" << options.port << "; is the port in use?"
+        << std::endl;
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace versa

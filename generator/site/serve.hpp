@@ -1,0 +1,22 @@
+// `versa serve`: build, serve on 127.0.0.1, rebuild on change, live reload.
+#pragma once
+
+#include <ostream>
+
+#include "site/build.hpp"
+
+namespace versa {
+
+struct ServeOptions {
+  BuildOptions build;
+  int port = 8000;
+  int poll_ms = 250;  ///< how often inputs are checked for changes
+};
+
+/// Builds the site, then serves `build.out_dir` until interrupted (SIGINT,
+/// SIGTERM). Watches the inputs and rebuilds when one changes; open pages
+/// reload themselves. While an input is broken, pages show the located
+/// errors and the last good build stays on disk. Returns the exit status.
+int serve(const ServeOptions& options, std::ostream& log);
+
+}  // namespace versa
