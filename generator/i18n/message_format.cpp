@@ -58,6 +58,40 @@ std::unique_ptr<Message> Message::compile(std::string_view pattern, std::string_
       m->arguments_.insert(std::move(name));
     }
   }
+  // Split a simple pattern into literal text and arguments, resolving the
+  // apostrophe quoting the way ICU's formatter does.
+  m->simple_ = U_SUCCESS(status);
+  icu::UnicodeString literal;
+  int32_t prev = 0;
+  for (int32_t i = 1; m->simple_ && i < parsed.countParts(); ++i) {
+    const icu::MessagePattern::Part& part = parsed.getPart(i);
+    const UMessagePatternPartType type = part.getType();
+    literal.append(upattern, prev, part.getIndex() - prev);
+    prev = part.getLimit();
+    // SKIP_SYNTAX (quoting apostrophes) is dropped by the append above;
+    // INSERT_CHAR only matters for re-quoting a pattern, not for formatting.
+    if (type == UMSGPAT_PART_TYPE_ARG_START) {
+      const icu::MessagePattern::Part& name = parsed.getPart(i + 1);
+      if (part.getArgType() != UMSGPAT_ARG_TYPE_NONE ||
+          name.getType() != UMSGPAT_PART_TYPE_ARG_NAME) {
+        m->simple_ = false;
+        break;
+      }
+      Segment seg;
+      literal.toUTF8String(seg.text);
+      parsed.getSubstring(name).toUTF8String(seg.arg);
+      m->segments_.push_back(std::move(seg));
+      literal.remove();
+      i = parsed.getLimitPartIndex(i);
+      prev = parsed.getPart(i).getLimit();
+    } else if (type == UMSGPAT_PART_TYPE_MSG_LIMIT) {
+      Segment seg;
+      literal.toUTF8String(seg.text);
+      m->segments_.push_back(std::move(seg));
+      break;
+    }
+  }
+  if (!m->simple_) m->segments_.clear();
   return m;
 }
 
@@ -84,11 +118,54 @@ std::string Message::format(std::span<const MessageArg> args, bool markers) cons
   return out;
 }
 
+const MessageArg* Message::find(std::span<const MessageArg> args, std::string_view name) {
+  for (const MessageArg& a : args) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+bool Message::fast_path(std::span<const MessageArg> args) const {
+  if (!simple_) return false;
+  // A number in a plain {n} is formatted by the locale's rules: leave it to ICU.
+  for (const Segment& seg : segments_) {
+    const MessageArg* a = seg.arg.empty() ? nullptr : find(args, seg.arg);
+    if (a != nullptr && !std::holds_alternative<std::string_view>(a->value)) return false;
+  }
+  return true;
+}
+
 std::string Message::text(std::span<const MessageArg> args) const {
-  return format(args, false);
+  if (!fast_path(args)) return format(args, false);
+  std::string out;
+  for (const Segment& seg : segments_) {
+    out += seg.text;
+    if (seg.arg.empty()) continue;
+    if (const MessageArg* a = find(args, seg.arg)) {
+      out += std::get<std::string_view>(a->value);
+    } else {
+      out += '{' + seg.arg + '}';  // as ICU leaves an argument nobody passed
+    }
+  }
+  return out;
 }
 
 std::string Message::html(std::span<const MessageArg> args) const {
+  if (fast_path(args)) {
+    std::string out;
+    for (const Segment& seg : segments_) {
+      append_html_escaped(out, seg.text);
+      if (seg.arg.empty()) continue;
+      if (const MessageArg* a = find(args, seg.arg)) {
+        out += "<bdi>";
+        append_html_escaped(out, std::get<std::string_view>(a->value));
+        out += "</bdi>";
+      } else {
+        append_html_escaped(out, '{' + seg.arg + '}');
+      }
+    }
+    return out;
+  }
   const std::string raw = format(args, true);
   std::string out;
   out.reserve(raw.size() + 32);

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include <unicode/uversion.h>
 
@@ -48,8 +49,19 @@ class Message {
   Message() = default;
   std::string format(std::span<const MessageArg> args, bool markers) const;
 
+  // A pattern made only of text and plain {name} arguments is formatted by
+  // concatenation, without ICU: most messages are such, and it is ~20x faster.
+  struct Segment {
+    std::string text;  ///< literal text, apostrophe quoting already resolved
+    std::string arg;   ///< then this argument, if not empty
+  };
+  [[nodiscard]] bool fast_path(std::span<const MessageArg> args) const;
+  [[nodiscard]] static const MessageArg* find(std::span<const MessageArg> args, std::string_view name);
+
   std::unique_ptr<icu::MessageFormat> format_;
   std::set<std::string> arguments_;
+  bool simple_ = false;
+  std::vector<Segment> segments_;
 };
 
 }  // namespace versa

@@ -3,24 +3,30 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 
+#include <map>
 #include <memory>
 
 namespace versa {
 
 namespace {
 
-std::unique_ptr<icu::BreakIterator> make_iterator(bool sentences, std::string_view tag,
-                                                  const icu::UnicodeString& text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale loc = icu::Locale::forLanguageTag(
-      icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
-  status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      sentences ? icu::BreakIterator::createSentenceInstance(loc, status)
-                : icu::BreakIterator::createWordInstance(loc, status));
-  if (U_FAILURE(status)) return nullptr;
-  it->setText(text);
-  return it;
+// Creating a BreakIterator loads rules (tens of microseconds), so each thread
+// keeps one per locale and kind and re-targets it at new text.
+icu::BreakIterator* iterator_for(bool sentences, std::string_view tag, const icu::UnicodeString& text) {
+  thread_local std::map<std::pair<bool, std::string>, std::unique_ptr<icu::BreakIterator>> cache;
+  auto& slot = cache[{sentences, std::string(tag)}];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale loc = icu::Locale::forLanguageTag(
+        icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+    status = U_ZERO_ERROR;
+    slot.reset(sentences ? icu::BreakIterator::createSentenceInstance(loc, status)
+                         : icu::BreakIterator::createWordInstance(loc, status));
+    if (U_FAILURE(status)) slot.reset();
+    if (!slot) return nullptr;
+  }
+  slot->setText(text);
+  return slot.get();
 }
 
 std::string utf8(const icu::UnicodeString& s) {
@@ -34,7 +40,7 @@ std::string utf8(const icu::UnicodeString& s) {
 std::string first_sentence(std::string_view text, std::string_view locale_tag) {
   const auto u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  auto it = make_iterator(true, locale_tag, u);
+  icu::BreakIterator* it = iterator_for(true, locale_tag, u);
   if (!it) return std::string(text);
   it->first();
   const int32_t end = it->next();
@@ -51,7 +57,7 @@ std::string truncate_at_word(std::string_view text, std::size_t max_chars,
   if (static_cast<std::size_t>(u.countChar32()) <= max_chars) return std::string(text);
   // Leave room for the ellipsis.
   const int32_t limit = u.moveIndex32(0, static_cast<int32_t>(max_chars) - 1);
-  auto it = make_iterator(false, locale_tag, u);
+  icu::BreakIterator* it = iterator_for(false, locale_tag, u);
   int32_t cut = it ? it->preceding(limit + 1) : limit;
   if (cut <= 0 || cut == icu::BreakIterator::DONE) cut = limit;
   icu::UnicodeString head = u.tempSubString(0, cut);

@@ -30,8 +30,8 @@ class Renderer {
  public:
   Renderer(const TemplateSet& set, std::string& out) : set_(set), out_(out) {}
 
-  void run(const std::vector<Node>& nodes, const json& data) {
-    stack_.push_back(&data);
+  void run(const std::vector<Node>& nodes, std::span<const json* const> frames) {
+    stack_.assign(frames.begin(), frames.end());
     render(nodes);
   }
 
@@ -204,7 +204,13 @@ class Renderer {
 }  // namespace
 
 void TemplateSet::render(const Template& tmpl, const json& data, std::string& out) const {
-  Renderer(*this, out).run(tmpl.nodes, data);
+  const json* frames[] = {&data};
+  render(tmpl, std::span<const json* const>(frames), out);
+}
+
+void TemplateSet::render(const Template& tmpl, std::span<const json* const> frames,
+                         std::string& out) const {
+  Renderer(*this, out).run(tmpl.nodes, frames);
 }
 
 std::string TemplateSet::render(std::string_view name, const json& data) const {

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,11 @@ class TemplateSet {
   /// as nothing (as the spec asks); call check_references() to forbid that.
   /// Throws std::runtime_error when partials nest deeper than a fixed limit.
   void render(const Template& tmpl, const nlohmann::json& data, std::string& out) const;
+
+  /// Renders with a context stack of several frames, the last one on top:
+  /// names not found in a frame are looked up in the ones beneath it.
+  void render(const Template& tmpl, std::span<const nlohmann::json* const> frames,
+              std::string& out) const;
   [[nodiscard]] std::string render(std::string_view name, const nlohmann::json& data) const;
 
  private:

@@ -31,7 +31,43 @@ struct ViewModelBuilder::CodeFacts {
   std::string name_html;
   std::string class_label_html;
   std::string rfc_label_html;
+  std::string description_html;
+  std::string when_html;
+  std::string fix_html;
+  std::string use_html;
+  std::string class_summary_html;
+  std::string summary_html;  ///< the description's first sentence
 };
+
+ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
+    : project_(project), urls_(urls) {
+  const auto& protocols = project_.inputs.protocols;
+  for (std::size_t l = 0; l < project_.localizations.size(); ++l) {
+    auto& per_protocol = facts_.emplace_back();
+    for (std::size_t p = 0; p < protocols.size(); ++p) {
+      auto& codes = per_protocol.emplace_back();
+      for (std::size_t c = 0; c < protocols[p].codes.size(); ++c) codes.push_back(make_facts(l, p, c));
+    }
+    const Localization& l10n = project_.localizations[l];
+    json g;
+    g["t"] = l10n.labels();
+    g["lang"] = l10n.tag();
+    g["dir"] = l10n.info().dir();
+    g["og_locale"] = l10n.info().og_locale;
+    json og_alternates = json::array();
+    for (const Localization& other : project_.localizations) {
+      if (&other != &l10n) og_alternates.push_back(other.info().og_locale);
+    }
+    g["og_alternates"] = std::move(og_alternates);
+    globals_.push_back(std::move(g));
+  }
+}
+
+ViewModelBuilder::~ViewModelBuilder() = default;
+
+const ViewModelBuilder::CodeFacts& ViewModelBuilder::facts(const Page& page, std::size_t code) const {
+  return facts_[page.locale][page.protocol][code];
+}
 
 const char* ViewModelBuilder::template_name(PageKind kind) {
   switch (kind) {
@@ -47,9 +83,10 @@ const char* ViewModelBuilder::template_name(PageKind kind) {
   return "";
 }
 
-ViewModelBuilder::CodeFacts ViewModelBuilder::facts(const Page& page, std::size_t index) const {
-  const Protocol& p = project_.inputs.protocols[page.protocol];
-  const Localization& l10n = project_.localizations[page.locale];
+ViewModelBuilder::CodeFacts ViewModelBuilder::make_facts(std::size_t locale, std::size_t protocol,
+                                                         std::size_t index) const {
+  const Protocol& p = project_.inputs.protocols[protocol];
+  const Localization& l10n = project_.localizations[locale];
   const ReplyCode& c = p.codes[index];
   CodeFacts f;
   f.code = &c;
@@ -68,6 +105,15 @@ ViewModelBuilder::CodeFacts ViewModelBuilder::facts(const Page& page, std::size_
   f.name_html = html_isolating_latin(f.name, rtl);
   f.class_label_html = html_isolating_latin(f.class_label, rtl);
   f.rfc_label_html = html_isolating_latin(f.rfc_label, rtl);
+  const std::string prefix = "codes/" + c.code + "/";
+  f.description_html = html_isolating_latin(l10n.text(p, prefix + "description"), rtl);
+  f.when_html = html_isolating_latin(l10n.text(p, prefix + "when"), rtl);
+  f.fix_html = html_isolating_latin(l10n.text(p, prefix + "fix"), rtl);
+  f.use_html = html_isolating_latin(l10n.text(p, prefix + "use"), rtl);
+  f.class_summary_html =
+      html_isolating_latin(l10n.text(p, "classes/" + c.class_digit() + "/summary"), rtl);
+  f.summary_html =
+      html_isolating_latin(first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl);
   return f;
 }
 
@@ -90,7 +136,6 @@ json ViewModelBuilder::common(const Page& page, const std::string& heading,
   v["canonical"] = urls_.absolute(here);
   v["home_href"] = Urls::relative(here, urls_.home(page.locale));
   v["assets_href"] = Urls::relative(here, "assets/");
-  v["t"] = l10n.labels();
   json alternates = json::array();
   json languages = json::array();
   for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
@@ -104,12 +149,6 @@ json ViewModelBuilder::common(const Page& page, const std::string& heading,
                          {"current", i == page.locale}});
   }
   v["alternates"] = std::move(alternates);
-  v["og_locale"] = l10n.info().og_locale;
-  json og_alternates = json::array();
-  for (const Localization& other : project_.localizations) {
-    if (&other != &l10n) og_alternates.push_back(other.info().og_locale);
-  }
-  v["og_alternates"] = std::move(og_alternates);
   v["x_default"] = urls_.absolute(urls_.of(page, project_.default_locale));
   v["languages"] = std::move(languages);
   return v;
@@ -131,8 +170,8 @@ json ViewModelBuilder::breadcrumb(const Page& page, const std::string& home_href
 
 json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t b) const {
   if (a > b) std::swap(a, b);
-  const CodeFacts x = facts(page, a);
-  const CodeFacts y = facts(page, b);
+  const CodeFacts& x = facts(page, a);
+  const CodeFacts& y = facts(page, b);
   const Localization& l10n = project_.localizations[page.locale];
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
@@ -144,15 +183,11 @@ json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t
 json ViewModelBuilder::compare(const Page& page) const {
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
-  const CodeFacts a = facts(page, page.a);
-  const CodeFacts b = facts(page, page.b);
+  const CodeFacts& a = facts(page, page.a);
+  const CodeFacts& b = facts(page, page.b);
   const bool same_class = a.class_code == b.class_code;
   const std::string here = urls_.of(page);
   const bool rtl = l10n.info().rtl;
-  // Catalogue texts as HTML, with Latin runs isolated on right-to-left pages.
-  const auto html = [&](const std::string& key) {
-    return html_isolating_latin(l10n.text(p, key), rtl);
-  };
 
   const MessageArg pair_args[] = {{"protocol", p.name},
                                   {"a_code", a.code->code},
@@ -187,18 +222,17 @@ json ViewModelBuilder::compare(const Page& page) const {
   json codes = json::array();
   json usage = json::array();
   for (const CodeFacts* f : {&a, &b}) {
-    const std::string prefix = "codes/" + f->code->code + "/";
     codes.push_back({{"code", f->code->code},
                      {"name_html", f->name_html},
                      {"class_label_html", f->class_label_html},
-                     {"description_html", html(prefix + "description")},
-                     {"when_html", html(prefix + "when")},
-                     {"fix_html", html(prefix + "fix")},
+                     {"description_html", f->description_html},
+                     {"when_html", f->when_html},
+                     {"fix_html", f->fix_html},
                      {"href", Urls::relative(here, urls_.code(page.locale, page.protocol,
                                                               f == &a ? page.a : page.b))}});
     usage.push_back({{"code", f->code->code},
                      {"name_html", f->name_html},
-                     {"text_html", html(prefix + "use")}});
+                     {"text_html", f->use_html}});
   }
   v["codes"] = codes;
   v["usage"] = std::move(usage);
@@ -231,15 +265,12 @@ json ViewModelBuilder::compare(const Page& page) const {
     for (const CodeFacts* f : {&a, &b}) {
       differences.push_back({{"code", f->class_code},
                              {"name_html", html_isolating_latin(f->class_name, rtl)},
-                             {"html", html("classes/" + f->code->class_digit() + "/summary")}});
+                             {"html", f->class_summary_html}});
     }
   }
   for (const CodeFacts* f : {&a, &b}) {
-    const std::string& description = l10n.text(p, "codes/" + f->code->code + "/description");
     differences.push_back(
-        {{"code", f->code->code},
-         {"name_html", f->name_html},
-         {"html", html_isolating_latin(first_sentence(description, l10n.tag()), rtl)}});
+        {{"code", f->code->code}, {"name_html", f->name_html}, {"html", f->summary_html}});
   }
   if (a.code->rfc != b.code->rfc) {
     const MessageArg args[] = {{"a_code", a.code->code},
@@ -285,26 +316,22 @@ json ViewModelBuilder::compare(const Page& page) const {
 json ViewModelBuilder::code(const Page& page) const {
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
-  const CodeFacts f = facts(page, page.a);
+  const CodeFacts& f = facts(page, page.a);
   const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
   json v =
       common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
   v["heading_html"] = l10n.message("code_title").html(args);
   v["breadcrumb"] = breadcrumb(page, v["home_href"], false);
   v["crumb_current"] = f.code->code;
-  const auto html = [&](const std::string& key) {
-    return html_isolating_latin(l10n.text(p, key), l10n.info().rtl);
-  };
-  const std::string prefix = "codes/" + f.code->code + "/";
   v["code"] = {{"code", f.code->code},
                {"name_html", f.name_html},
                {"class_label_html", f.class_label_html},
-               {"class_summary_html", html("classes/" + f.code->class_digit() + "/summary")},
+               {"class_summary_html", f.class_summary_html},
                {"rfc_label_html", f.rfc_label_html},
-               {"description_html", html(prefix + "description")},
-               {"when_html", html(prefix + "when")},
-               {"fix_html", html(prefix + "fix")},
-               {"use_html", html(prefix + "use")}};
+               {"description_html", f.description_html},
+               {"when_html", f.when_html},
+               {"fix_html", f.fix_html},
+               {"use_html", f.use_html}};
   const MessageArg code_arg[] = {{"code", f.code->code}};
   v["compare_heading_html"] = l10n.message("code_compare_heading").html(code_arg);
   json comparisons = json::array();
@@ -395,8 +422,6 @@ json ViewModelBuilder::not_found(const Page& page) const {
   // Served for any missing URL, so every link is absolute.
   const Localization& l10n = project_.localizations[page.locale];
   json v;
-  v["lang"] = l10n.tag();
-  v["dir"] = l10n.info().dir();
   const std::string heading = l10n.labels().value("not_found_title", "");
   const std::string site_name = l10n.labels().value("site_name", "");
   v["heading"] = heading;
@@ -406,7 +431,6 @@ json ViewModelBuilder::not_found(const Page& page) const {
   v["description"] = l10n.labels().value("not_found_text", "");
   v["home_href"] = urls_.absolute(urls_.home(page.locale));
   v["assets_href"] = urls_.absolute("assets/");
-  v["t"] = l10n.labels();
   json languages = json::array();
   for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
     const Localization& other = project_.localizations[i];

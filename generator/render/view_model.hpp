@@ -11,17 +11,25 @@ namespace versa {
 
 class ViewModelBuilder {
  public:
-  ViewModelBuilder(const Project& project, const Urls& urls) : project_(project), urls_(urls) {}
+  /// Prepares what every page of a locale shares (code texts as HTML, labels),
+  /// so building one page's view model does little work.
+  ViewModelBuilder(const Project& project, const Urls& urls);
+  ~ViewModelBuilder();
 
   /// The view model of `page`. Keys are documented in templates/README.md.
   [[nodiscard]] nlohmann::json build(const Page& page) const;
+
+  /// The values every page of `locale` sees beneath its own view model:
+  /// `t` (labels), `lang`, `dir`, `og_locale`, `og_alternates`.
+  [[nodiscard]] const nlohmann::json& globals(std::size_t locale) const { return globals_[locale]; }
 
   /// The template that lays out `page`.
   [[nodiscard]] static const char* template_name(PageKind kind);
 
  private:
   struct CodeFacts;
-  [[nodiscard]] CodeFacts facts(const Page& page, std::size_t code) const;
+  [[nodiscard]] const CodeFacts& facts(const Page& page, std::size_t code) const;
+  [[nodiscard]] CodeFacts make_facts(std::size_t locale, std::size_t protocol, std::size_t code) const;
   [[nodiscard]] nlohmann::json common(const Page& page, const std::string& heading,
                                       const std::string& description) const;
   [[nodiscard]] nlohmann::json compare(const Page& page) const;
@@ -34,6 +42,8 @@ class ViewModelBuilder {
 
   const Project& project_;
   const Urls& urls_;
+  std::vector<std::vector<std::vector<CodeFacts>>> facts_;  ///< [locale][protocol][code]
+  std::vector<nlohmann::json> globals_;                    ///< [locale]
 };
 
 }  // namespace versa

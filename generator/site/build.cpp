@@ -61,7 +61,9 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
         const auto* tmpl =
             project->inputs.templates.find(ViewModelBuilder::template_name(page.kind));
         html.clear();
-        project->inputs.templates.render(*tmpl, views.build(page), html);
+        const nlohmann::json view = views.build(page);
+        const nlohmann::json* frames[] = {&views.globals(page.locale), &view};
+        project->inputs.templates.render(*tmpl, std::span<const nlohmann::json* const>(frames), html);
         if (out) out->write(urls.output_file(page), html);
       }
     } catch (const std::exception& e) {

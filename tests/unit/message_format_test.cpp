@@ -87,3 +87,20 @@ TEST(TextBreaks, TruncationCutsAtAWordBoundary) {
   EXPECT_EQ(cut, "Sunucu komutu tanımadı ve bağlantıyı…");
   EXPECT_EQ(truncate_at_word("short", 40, "en"), "short");
 }
+
+TEST(MessageFormat, SimplePatternsFormatExactlyAsIcuDoes) {
+  // Apostrophes, quoted braces, non-ASCII text and missing arguments.
+  for (const char* pattern :
+       {"{a} vs {b}", "It''s {a}’s turn", "'{literal}' and {a}", "{a}{b}",
+        "Kod {a} ile {b} karşılaştırması", "x '' y {a} '{'b'}'", "{missing} {a}", "don't {a}",
+        "no arguments at all"}) {
+    SCOPED_TRACE(pattern);
+    auto simple = compile(pattern, "tr");
+    const MessageArg args[] = {{"a", "211"}, {"b", "<500>"}};
+    // A numeric argument sends a pattern through ICU itself: compare both.
+    auto icu_only = compile(std::string(pattern) + "{n, plural, other {}}", "tr");
+    const MessageArg with_n[] = {{"a", "211"}, {"b", "<500>"}, {"n", std::int64_t{1}}};
+    EXPECT_EQ(simple->text(args), icu_only->text(with_n));
+    EXPECT_EQ(simple->html(args), icu_only->html(with_n));
+  }
+}
