@@ -26,37 +26,32 @@ std::string Urls::locale_prefix(std::size_t locale) const {
   return project_.localizations[locale].tag() + "/";
 }
 
-std::string Urls::home(std::size_t locale) const {
-  return locale_prefix(locale);
-}
+std::string Urls::home(std::size_t locale) const { return locale_prefix(locale); }
 
 std::string Urls::code(std::size_t locale, std::size_t protocol, std::size_t code) const {
-  const Protocol& p = project_.inputs.protocols[protocol];
-  const ReplyCode& c = p.codes[code];
-  return locale_prefix(locale) + p.id + "/" + c.code + "-" + c.slug + "/";
+  return locale_prefix(locale) + path({PageKind::code, locale, protocol, code, 0});
 }
 
 std::string Urls::compare(std::size_t locale, std::size_t protocol, std::size_t a,
                           std::size_t b) const {
-  const Protocol& p = project_.inputs.protocols[protocol];
-  const ReplyCode& x = p.codes[std::min(a, b)];
-  const ReplyCode& y = p.codes[std::max(a, b)];
-  return locale_prefix(locale) + "compare/" + p.id + "/" + x.code + "-" + x.slug + "-vs-" + y.code +
-         "-" + y.slug + "/";
+  return locale_prefix(locale) + path({PageKind::compare, locale, protocol, a, b});
+}
+
+std::string Urls::path(const Page& page) const {
+  if (page.kind == PageKind::home || page.kind == PageKind::not_found) return {};
+  const Protocol& p = project_.inputs.protocols[page.protocol];
+  if (page.kind == PageKind::code) {
+    const ReplyCode& c = p.codes[page.a];
+    return p.id + "/" + c.code + "-" + c.slug + "/";
+  }
+  const ReplyCode& x = p.codes[std::min(page.a, page.b)];
+  const ReplyCode& y = p.codes[std::max(page.a, page.b)];
+  return "compare/" + p.id + "/" + x.code + "-" + x.slug + "-vs-" + y.code + "-" + y.slug + "/";
 }
 
 std::string Urls::of(const Page& page, std::size_t locale) const {
-  switch (page.kind) {
-    case PageKind::home:
-      return home(locale);
-    case PageKind::code:
-      return code(locale, page.protocol, page.a);
-    case PageKind::compare:
-      return compare(locale, page.protocol, page.a, page.b);
-    case PageKind::not_found:
-      return {};
-  }
-  return {};
+  if (page.kind == PageKind::not_found) return {};
+  return locale_prefix(locale) + path(page);
 }
 
 std::string Urls::output_file(const Page& page) const {

@@ -36,6 +36,9 @@ class Urls {
   [[nodiscard]] std::string code(std::size_t locale, std::size_t protocol, std::size_t code) const;
   [[nodiscard]] std::string compare(std::size_t locale, std::size_t protocol, std::size_t a,
                                     std::size_t b) const;
+  /// The part of a page's folder that is the same in every locale
+  /// ("compare/smtp/211-x-vs-500-y/"); of() prefixes it with the locale's.
+  [[nodiscard]] std::string path(const Page& page) const;
   /// The folder of `page` in locale `locale` (for alternates and switchers).
   [[nodiscard]] std::string of(const Page& page, std::size_t locale) const;
   [[nodiscard]] std::string of(const Page& page) const { return of(page, page.locale); }

@@ -59,6 +59,18 @@ ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
       if (&other != &l10n) og_alternates.push_back(other.info().og_locale);
     }
     g["og_alternates"] = std::move(og_alternates);
+    g["base_url"] = urls_.absolute("");
+    g["x_default_prefix"] = urls_.locale_prefix(project_.default_locale);
+    json languages = json::array();
+    for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
+      const Localization& other = project_.localizations[i];
+      languages.push_back({{"lang", other.tag()},
+                           {"dir", other.info().dir()},
+                           {"name", other.info().native_name},
+                           {"prefix", urls_.locale_prefix(i)},
+                           {"current", i == l}});
+    }
+    g["languages"] = std::move(languages);
     globals_.push_back(std::move(g));
   }
 }
@@ -121,36 +133,25 @@ json ViewModelBuilder::common(const Page& page, const std::string& heading,
                               const std::string& description) const {
   const Localization& l10n = project_.localizations[page.locale];
   const std::string here = urls_.of(page);
-  const std::string site_name = l10n.labels().value("site_name", "");
   json v;
-  v["lang"] = l10n.tag();
-  v["dir"] = l10n.info().dir();
   v["heading"] = heading;
   if (page.kind == PageKind::home) {
     v["title"] = heading;
   } else {
+    const std::string site_name = l10n.labels().value("site_name", "");
     const MessageArg args[] = {{"page", heading}, {"site", site_name}};
     v["title"] = l10n.message("page_title").text(args);
   }
   v["description"] = truncate_at_word(description, kMetaDescriptionMax, l10n.tag());
   v["canonical"] = urls_.absolute(here);
-  v["home_href"] = Urls::relative(here, urls_.home(page.locale));
-  v["assets_href"] = Urls::relative(here, "assets/");
-  json alternates = json::array();
-  json languages = json::array();
-  for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
-    const Localization& other = project_.localizations[i];
-    const std::string there = urls_.of(page, i);
-    alternates.push_back({{"hreflang", other.tag()}, {"href", urls_.absolute(there)}});
-    languages.push_back({{"lang", other.tag()},
-                         {"dir", other.info().dir()},
-                         {"name", other.info().native_name},
-                         {"href", Urls::relative(here, there)},
-                         {"current", i == page.locale}});
-  }
-  v["alternates"] = std::move(alternates);
-  v["x_default"] = urls_.absolute(urls_.of(page, project_.default_locale));
-  v["languages"] = std::move(languages);
+  v["indexable"] = true;
+  // Links to this page in other languages are composed in the template from
+  // root + locale prefix + path, so the language lists are built once per locale.
+  const std::string root = Urls::relative(here, "");
+  v["root"] = root;
+  v["path"] = urls_.path(page);
+  v["home_href"] = root + urls_.locale_prefix(page.locale);
+  v["assets_href"] = root + "assets/";
   return v;
 }
 
@@ -419,7 +420,6 @@ json ViewModelBuilder::home(const Page& page) const {
 }
 
 json ViewModelBuilder::not_found(const Page& page) const {
-  // Served for any missing URL, so every link is absolute.
   const Localization& l10n = project_.localizations[page.locale];
   json v;
   const std::string heading = l10n.labels().value("not_found_title", "");
@@ -429,18 +429,11 @@ json ViewModelBuilder::not_found(const Page& page) const {
   const MessageArg args[] = {{"page", heading}, {"site", site_name}};
   v["title"] = l10n.message("page_title").text(args);
   v["description"] = l10n.labels().value("not_found_text", "");
+  // Served for any missing URL, so every link is absolute.
+  v["root"] = urls_.absolute("");
+  v["path"] = "";
   v["home_href"] = urls_.absolute(urls_.home(page.locale));
   v["assets_href"] = urls_.absolute("assets/");
-  json languages = json::array();
-  for (std::size_t i = 0; i < project_.localizations.size(); ++i) {
-    const Localization& other = project_.localizations[i];
-    languages.push_back({{"lang", other.tag()},
-                         {"dir", other.info().dir()},
-                         {"name", other.info().native_name},
-                         {"href", urls_.absolute(urls_.home(i))},
-                         {"current", false}});
-  }
-  v["languages"] = std::move(languages);
   return v;
 }
 
