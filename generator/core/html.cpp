@@ -22,11 +22,21 @@ void append_html_escaped(std::string& out, std::string_view text) {
     if (!kSpecial[static_cast<unsigned char>(text[i])]) continue;
     out.append(text.data() + start, i - start);
     switch (text[i]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += "&#39;";
+        break;
     }
     start = i + 1;
   }

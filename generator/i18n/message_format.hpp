@@ -56,7 +56,8 @@ class Message {
     std::string arg;   ///< then this argument, if not empty
   };
   [[nodiscard]] bool fast_path(std::span<const MessageArg> args) const;
-  [[nodiscard]] static const MessageArg* find(std::span<const MessageArg> args, std::string_view name);
+  [[nodiscard]] static const MessageArg* find(std::span<const MessageArg> args,
+                                              std::string_view name);
 
   std::unique_ptr<icu::MessageFormat> format_;
   std::set<std::string> arguments_;

@@ -12,7 +12,8 @@ namespace {
 
 // Creating a BreakIterator loads rules (tens of microseconds), so each thread
 // keeps one per locale and kind and re-targets it at new text.
-icu::BreakIterator* iterator_for(bool sentences, std::string_view tag, const icu::UnicodeString& text) {
+icu::BreakIterator* iterator_for(bool sentences, std::string_view tag,
+                                 const icu::UnicodeString& text) {
   thread_local std::map<std::pair<bool, std::string>, std::unique_ptr<icu::BreakIterator>> cache;
   auto& slot = cache[{sentences, std::string(tag)}];
   if (!slot) {

@@ -26,7 +26,9 @@ std::string Urls::locale_prefix(std::size_t locale) const {
   return project_.localizations[locale].tag() + "/";
 }
 
-std::string Urls::home(std::size_t locale) const { return locale_prefix(locale); }
+std::string Urls::home(std::size_t locale) const {
+  return locale_prefix(locale);
+}
 
 std::string Urls::code(std::size_t locale, std::size_t protocol, std::size_t code) const {
   return locale_prefix(locale) + path({PageKind::code, locale, protocol, code, 0});

@@ -29,6 +29,18 @@ void append_url(std::string& out, const Project& project, const Urls& urls, cons
 
 }  // namespace
 
+std::vector<std::string> site_file_names(std::size_t listed) {
+  const std::size_t files = (listed + kUrlsPerSitemap - 1) / kUrlsPerSitemap;
+  std::vector<std::string> names;
+  if (files > 1) {
+    for (std::size_t f = 0; f < files; ++f)
+      names.push_back("sitemap-" + std::to_string(f + 1) + ".xml");
+  }
+  names.emplace_back("sitemap.xml");
+  names.emplace_back("robots.txt");
+  return names;
+}
+
 void emit_site_files(const Project& project, const Urls& urls, const std::vector<Page>& pages,
                      const std::function<void(std::string_view, std::string_view)>& emit) {
   std::vector<const Page*> listed;

@@ -46,7 +46,8 @@ ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
     auto& per_protocol = facts_.emplace_back();
     for (std::size_t p = 0; p < protocols.size(); ++p) {
       auto& codes = per_protocol.emplace_back();
-      for (std::size_t c = 0; c < protocols[p].codes.size(); ++c) codes.push_back(make_facts(l, p, c));
+      for (std::size_t c = 0; c < protocols[p].codes.size(); ++c)
+        codes.push_back(make_facts(l, p, c));
     }
     const Localization& l10n = project_.localizations[l];
     json g;
@@ -77,7 +78,8 @@ ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
 
 ViewModelBuilder::~ViewModelBuilder() = default;
 
-const ViewModelBuilder::CodeFacts& ViewModelBuilder::facts(const Page& page, std::size_t code) const {
+const ViewModelBuilder::CodeFacts& ViewModelBuilder::facts(const Page& page,
+                                                           std::size_t code) const {
   return facts_[page.locale][page.protocol][code];
 }
 
@@ -231,9 +233,8 @@ json ViewModelBuilder::compare(const Page& page) const {
                      {"fix_html", f->fix_html},
                      {"href", Urls::relative(here, urls_.code(page.locale, page.protocol,
                                                               f == &a ? page.a : page.b))}});
-    usage.push_back({{"code", f->code->code},
-                     {"name_html", f->name_html},
-                     {"text_html", f->use_html}});
+    usage.push_back(
+        {{"code", f->code->code}, {"name_html", f->name_html}, {"text_html", f->use_html}});
   }
   v["codes"] = codes;
   v["usage"] = std::move(usage);

@@ -29,7 +29,8 @@ class ViewModelBuilder {
  private:
   struct CodeFacts;
   [[nodiscard]] const CodeFacts& facts(const Page& page, std::size_t code) const;
-  [[nodiscard]] CodeFacts make_facts(std::size_t locale, std::size_t protocol, std::size_t code) const;
+  [[nodiscard]] CodeFacts make_facts(std::size_t locale, std::size_t protocol,
+                                     std::size_t code) const;
   [[nodiscard]] nlohmann::json common(const Page& page, const std::string& heading,
                                       const std::string& description) const;
   [[nodiscard]] nlohmann::json compare(const Page& page) const;
@@ -43,7 +44,7 @@ class ViewModelBuilder {
   const Project& project_;
   const Urls& urls_;
   std::vector<std::vector<std::vector<CodeFacts>>> facts_;  ///< [locale][protocol][code]
-  std::vector<nlohmann::json> globals_;                    ///< [locale]
+  std::vector<nlohmann::json> globals_;                     ///< [locale]
 };
 
 }  // namespace versa

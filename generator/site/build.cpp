@@ -1,8 +1,11 @@
 #include "site/build.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -16,6 +19,8 @@
 #include "write/output_dir.hpp"
 
 namespace versa {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -38,16 +43,79 @@ bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
   return load_and_validate(inputs, strict, diags, &coverage) != nullptr;
 }
 
+std::string input_fingerprint(const BuildOptions& options) {
+  // Everything an output depends on: each input file's path and bytes, the
+  // options that change output, and the versa binary itself.
+  std::string all = std::string("versa ") + VERSA_VERSION + (options.strict ? " strict" : "");
+  std::error_code ec;
+  if (fs::exists("/proc/self/exe", ec)) {
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    all += exe.string() + std::to_string(fs::file_size(exe, ec)) +
+           std::to_string(fs::last_write_time(exe, ec).time_since_epoch().count());
+  }
+  std::vector<fs::path> files;
+  for (const std::string& root :
+       {options.inputs.catalogue, options.inputs.locales, options.inputs.templates}) {
+    for (auto it = fs::recursive_directory_iterator(root, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.push_back(options.inputs.site_config);
+  for (const auto& f : files) {
+    all += '\n' + f.string() + '\n';
+    all += read_all(f.string());
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(content_hash(all)));
+  return hex;
+}
+
 std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags) {
   const auto start = std::chrono::steady_clock::now();
+  const auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  std::optional<OutputDir> out;
+  std::string fingerprint;
+  if (!options.dry_run) {
+    try {
+      out.emplace(options.out_dir);
+    } catch (const std::exception& e) {
+      diags.error({options.out_dir}, std::string("cannot use the output folder: ") + e.what());
+      return std::nullopt;
+    }
+    // Nothing changed since the last build, and its files are as it left them.
+    fingerprint = input_fingerprint(options);
+    if (out->previous_fingerprint() == fingerprint && out->intact()) {
+      BuildSummary summary;
+      summary.unchanged = out->previous_count();
+      summary.seconds = elapsed();
+      return summary;
+    }
+  }
+
   auto project = load_and_validate(options.inputs, options.strict, diags);
   if (!project) return std::nullopt;
 
   const std::vector<Page> pages = plan_pages(*project);
   const Urls urls(*project);
   const ViewModelBuilder views(*project, urls);
-  std::optional<OutputDir> out;
-  if (!options.dry_run) out.emplace(options.out_dir);
+  const std::size_t listed =
+      pages.size() -
+      static_cast<std::size_t>(std::count_if(
+          pages.begin(), pages.end(), [](const Page& p) { return p.kind == PageKind::not_found; }));
+  const std::vector<std::string> site_files = site_file_names(listed);
+  const auto& assets = project->inputs.assets;
+  // Outputs are numbered: pages, then assets, then site files.
+  const auto path_of = [&](std::size_t i) -> std::string {
+    if (i < pages.size()) return urls.output_file(pages[i]);
+    i -= pages.size();
+    if (i < assets.size()) return assets[i].out_path;
+    return site_files[i - assets.size()];
+  };
+  if (out) out->begin(pages.size() + assets.size() + site_files.size());
 
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
@@ -63,8 +131,9 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
         html.clear();
         const nlohmann::json view = views.build(page);
         const nlohmann::json* frames[] = {&views.globals(page.locale), &view};
-        project->inputs.templates.render(*tmpl, std::span<const nlohmann::json* const>(frames), html);
-        if (out) out->write(urls.output_file(page), html);
+        project->inputs.templates.render(*tmpl, std::span<const nlohmann::json* const>(frames),
+                                         html);
+        if (out) out->write(i, urls.output_file(page), html);
       }
     } catch (const std::exception& e) {
       std::lock_guard lock(error_mutex);
@@ -83,12 +152,12 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   }
   try {
     if (out) {
-      for (const Asset& asset : project->inputs.assets)
-        out->write(asset.out_path, read_all(asset.source));
+      std::size_t index = pages.size();
+      for (const Asset& asset : assets) out->write(index++, asset.out_path, read_all(asset.source));
       emit_site_files(*project, urls, pages, [&](std::string_view path, std::string_view bytes) {
-        out->write(path, bytes);
+        out->write(index++, path, bytes);
       });
-      out->finish();
+      out->finish(fingerprint, path_of);
     }
   } catch (const std::exception& e) {
     diags.error({options.out_dir}, std::string("build stopped: ") + e.what());
@@ -102,7 +171,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     summary.unchanged = c.unchanged;
     summary.removed = c.removed;
   }
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.seconds = elapsed();
   return summary;
 }
 

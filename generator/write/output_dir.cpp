@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -16,66 +18,151 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr std::string_view kManifestHeader = "versa-manifest 2";
+
 bool safe_relative(std::string_view rel) {
   if (rel.empty() || rel.front() == '/' || rel.find('\0') != std::string_view::npos ||
       rel.find('\\') != std::string_view::npos) {
     return false;
   }
   for (const auto& part : fs::path(rel)) {
-    if (part == ".." || part == ".") return false;
+    if (part == ".." || part == "." || part.empty()) return false;
   }
   return true;
-}
-
-bool same_bytes(const fs::path& path, std::string_view bytes) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec || size != bytes.size()) return false;
-  std::ifstream in(path, std::ios::binary);
-  std::string existing(bytes.size(), '\0');
-  in.read(existing.data(), static_cast<std::streamsize>(existing.size()));
-  return in.gcount() == static_cast<std::streamsize>(bytes.size()) && existing == bytes;
 }
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path) {
   throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
 }
 
+std::int64_t mtime_ns(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+// The file on disk is the one the manifest describes.
+bool matches(const fs::path& path, std::uint64_t size, std::int64_t mtime) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         static_cast<std::uint64_t>(st.st_size) == size && mtime_ns(st) == mtime;
+}
+
 }  // namespace
+
+std::uint64_t content_hash(std::string_view bytes) {
+  return XXH3_64bits(bytes.data(), bytes.size());
+}
+
+fs::path OutputDir::manifest_path(const fs::path& root) {
+  const fs::path abs = fs::absolute(root).lexically_normal();
+  const fs::path dir = abs.has_filename() ? abs : abs.parent_path();
+  return dir.parent_path() / ("." + dir.filename().string() + ".versa-manifest");
+}
 
 OutputDir::OutputDir(fs::path root) : root_(std::move(root)) {
   fs::create_directories(root_);
-  std::ifstream manifest(root_ / kManifestName);
-  for (std::string line; std::getline(manifest, line);) {
-    if (safe_relative(line)) previous_.insert(line);
+  if (fs::is_symlink(root_))
+    throw std::runtime_error("the output folder is a symbolic link: " + root_.string());
+  std::ifstream manifest(manifest_path(root_));
+  std::string line;
+  if (!std::getline(manifest, line) || !line.starts_with(kManifestHeader)) return;
+  previous_fingerprint_ =
+      line.size() > kManifestHeader.size() ? line.substr(kManifestHeader.size() + 1) : "";
+  // Lines: hash size mtime path. Only hashes of paths are kept in memory.
+  while (std::getline(manifest, line)) {
+    std::istringstream in(line);
+    Entry e;
+    std::string path;
+    in >> std::hex >> e.hash >> std::dec >> e.size >> e.mtime;
+    in.get();
+    std::getline(in, path);
+    if (!in.fail() && safe_relative(path)) {
+      e.present = true;
+      previous_.emplace_back(content_hash(path), e);
+    }
+  }
+  std::sort(previous_.begin(), previous_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+bool OutputDir::intact() const {
+  std::ifstream manifest(manifest_path(root_));
+  std::string line;
+  std::getline(manifest, line);
+  std::size_t seen = 0;
+  while (std::getline(manifest, line)) {
+    std::istringstream in(line);
+    std::uint64_t hash = 0, size = 0;
+    std::int64_t mtime = 0;
+    std::string path;
+    in >> std::hex >> hash >> std::dec >> size >> mtime;
+    in.get();
+    std::getline(in, path);
+    if (in.fail() || !safe_relative(path) || !matches(root_ / path, size, mtime)) return false;
+    ++seen;
+  }
+  return seen == previous_.size() && seen > 0;
+}
+
+void OutputDir::make_directories(std::string_view relative_dir) {
+  // Each folder on the way must be a real folder, never a symbolic link that
+  // would lead the write outside the output folder. Ancestors are checked
+  // once; a page's own folder is checked every time (it is usually new).
+  fs::path current = root_;
+  std::size_t start = 0;
+  while (start < relative_dir.size()) {
+    auto slash = relative_dir.find('/', start);
+    if (slash == std::string_view::npos) slash = relative_dir.size();
+    current /= std::string(relative_dir.substr(start, slash - start));
+    const bool last = slash >= relative_dir.size();
+    start = slash + 1;
+    if (!last) {
+      std::lock_guard lock(dirs_mutex_);
+      if (safe_dirs_.contains(current.string())) continue;
+    }
+    struct stat st {};
+    if (::lstat(current.c_str(), &st) == 0) {
+      if (!S_ISDIR(st.st_mode)) {
+        throw std::runtime_error("refusing to write through " + current.string() +
+                                 ": not a folder (a symbolic link or a file)");
+      }
+    } else if (::mkdir(current.c_str(), 0755) != 0 && errno != EEXIST) {
+      fail("cannot create folder", current);
+    } else if (::lstat(current.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      throw std::runtime_error("refusing to write through " + current.string() + ": not a folder");
+    }
+    if (!last) {
+      std::lock_guard lock(dirs_mutex_);
+      safe_dirs_.insert(current.string());
+    }
   }
 }
 
-bool OutputDir::write(std::string_view relative, std::string_view bytes) {
+bool OutputDir::write(std::size_t index, std::string_view relative, std::string_view bytes) {
   if (!safe_relative(relative)) {
     throw std::runtime_error("refusing to write outside the output folder: " +
                              std::string(relative));
   }
   const fs::path target = root_ / fs::path(relative);
-  {
-    std::lock_guard lock(mutex_);
-    produced_.insert(std::string(relative));
-  }
-  // Never follow a symbolic link out of the output folder.
-  for (fs::path p = target.parent_path(); p != root_ && p.has_relative_path();
-       p = p.parent_path()) {
-    if (fs::is_symlink(p))
-      throw std::runtime_error("refusing to write through symbolic link " + p.string());
-  }
-  if (fs::is_symlink(target)) fs::remove(target);
-  if (same_bytes(target, bytes)) {
+  Entry& entry = entries_.at(index);
+  entry.hash = content_hash(bytes);
+  entry.size = bytes.size();
+  entry.present = true;
+
+  const std::uint64_t key = content_hash(relative);
+  const auto old = std::lower_bound(previous_.begin(), previous_.end(), key,
+                                    [](const auto& p, std::uint64_t k) { return p.first < k; });
+  if (old != previous_.end() && old->first == key && old->second.hash == entry.hash &&
+      old->second.size == entry.size && matches(target, entry.size, old->second.mtime)) {
+    entry.mtime = old->second.mtime;
     ++unchanged_;
     return false;
   }
-  fs::create_directories(target.parent_path());
-  std::string tmp = target.parent_path() / ".";
-  tmp.append(target.filename().string()).append(".XXXXXX");
-  const int fd = ::mkstemp(tmp.data());
+  const auto slash = relative.rfind('/');
+  if (slash != std::string_view::npos) make_directories(relative.substr(0, slash));
+  const std::string tmp =
+      target.parent_path() / ("." + target.filename().string() + "." + std::to_string(::getpid()) +
+                              "-" + std::to_string(temp_counter_++) + ".tmp");
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) fail("cannot create a temporary file for", target);
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -88,38 +175,62 @@ bool OutputDir::write(std::string_view relative, std::string_view bytes) {
     }
     done += static_cast<std::size_t>(n);
   }
-  ::fchmod(fd, 0644);
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), target.c_str()) != 0) {
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), target.c_str()) != 0) {
     ::unlink(tmp.c_str());
     fail("cannot replace", target);
   }
+  entry.mtime = mtime_ns(st);
   ++written_;
   return true;
 }
 
-void OutputDir::finish() {
-  for (const auto& old : previous_) {
-    if (produced_.contains(old)) continue;
-    std::error_code ec;
-    const fs::path path = root_ / old;
-    if (fs::remove(path, ec) && !ec) {
-      ++removed_;
-      // Drop folders the removal emptied, up to the root.
-      for (fs::path dir = path.parent_path(); dir != root_ && fs::is_empty(dir, ec);
-           dir = dir.parent_path()) {
-        fs::remove(dir, ec);
+void OutputDir::finish(std::string_view fingerprint,
+                       const std::function<std::string(std::size_t)>& path_of) {
+  std::vector<std::uint64_t> produced;
+  produced.reserve(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].present) produced.push_back(content_hash(path_of(i)));
+  }
+  std::sort(produced.begin(), produced.end());
+  // Remove what the previous build made and this one did not.
+  {
+    std::ifstream manifest(manifest_path(root_));
+    std::string line;
+    std::getline(manifest, line);
+    while (std::getline(manifest, line)) {
+      const auto space = line.find(' ', line.find(' ', line.find(' ') + 1) + 1);
+      if (space == std::string::npos) continue;
+      const std::string path = line.substr(space + 1);
+      if (!safe_relative(path) ||
+          std::binary_search(produced.begin(), produced.end(), content_hash(path)))
+        continue;
+      std::error_code ec;
+      const fs::path file = root_ / path;
+      if (fs::is_regular_file(fs::symlink_status(file, ec)) && fs::remove(file, ec) && !ec) {
+        ++removed_;
+        // Drop folders the removal emptied, up to the root.
+        for (fs::path dir = file.parent_path(); dir != root_ && fs::is_empty(dir, ec);
+             dir = dir.parent_path()) {
+          fs::remove(dir, ec);
+        }
       }
     }
   }
-  std::ostringstream list;
-  for (const auto& p : produced_) list << p << '\n';
-  const std::string tmp = (root_ / (std::string(kManifestName) + ".tmp")).string();
+  const fs::path manifest = manifest_path(root_);
+  const fs::path tmp = manifest.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << list.str();
+    out << kManifestHeader << ' ' << fingerprint << '\n';
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      const Entry& e = entries_[i];
+      if (!e.present) continue;
+      out << std::hex << e.hash << std::dec << ' ' << e.size << ' ' << e.mtime << ' ' << path_of(i)
+          << '\n';
+    }
     if (!out) fail("cannot write", tmp);
   }
-  fs::rename(tmp, root_ / kManifestName);
+  fs::rename(tmp, manifest);
 }
 
 WriteCounts OutputDir::counts() const {

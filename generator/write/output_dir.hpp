@@ -4,11 +4,14 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace versa {
 
@@ -18,36 +21,64 @@ struct WriteCounts {
   std::size_t removed = 0;
 };
 
-/// The output folder of one build. Safe to call write() from several threads.
+/// The output folder of one build. Remembers, in a manifest kept beside the
+/// folder (never inside what is published), each file's content hash, size
+/// and modification time, and a fingerprint of the inputs that made them.
+/// write() may be called from several threads at once.
 class OutputDir {
  public:
-  /// `root` is created if missing. The list of files the previous build made
-  /// is read from the manifest kept beside the published files.
+  /// Opens (and creates) `root` and reads the previous build's manifest.
   explicit OutputDir(std::filesystem::path root);
 
-  /// Writes `bytes` to `relative` (e.g. "vi/compare/x/index.html") through a
-  /// temporary file and a rename. Returns false if the bytes were already there.
-  /// Throws std::runtime_error when the path escapes the folder or I/O fails.
-  bool write(std::string_view relative, std::string_view bytes);
+  /// Starts writing a build that produces `outputs` files, numbered from 0.
+  void begin(std::size_t outputs) { entries_.assign(outputs, Entry{}); }
 
-  /// Removes files of the previous build that this build did not write, then
-  /// saves the new manifest. Call once, after every write succeeded.
-  void finish();
+  /// The input fingerprint the previous build recorded ("" if none).
+  [[nodiscard]] const std::string& previous_fingerprint() const { return previous_fingerprint_; }
+  /// True when every file of the previous build is on disk as it was left.
+  [[nodiscard]] bool intact() const;
+  /// How many files the previous build produced.
+  [[nodiscard]] std::size_t previous_count() const { return previous_.size(); }
 
+  /// Writes output number `index` to `relative` (e.g. "vi/compare/x/index.html")
+  /// through a temporary file and a rename, unless the manifest shows the same
+  /// bytes are already there. Returns whether it wrote. Throws
+  /// std::runtime_error when the path escapes the folder or I/O fails.
+  bool write(std::size_t index, std::string_view relative, std::string_view bytes);
+
+  /// Removes files of the previous build this one did not produce and saves
+  /// the manifest. `path_of(i)` gives output i's relative path again, so the
+  /// paths need not be kept in memory. Call once, after every write.
+  void finish(std::string_view fingerprint, const std::function<std::string(std::size_t)>& path_of);
+
+  /// Keeps the previous manifest: used when nothing needed writing.
   [[nodiscard]] WriteCounts counts() const;
 
+  /// The manifest of `root`: a hidden file in the folder that holds it.
+  static std::filesystem::path manifest_path(const std::filesystem::path& root);
+
  private:
+  struct Entry {
+    std::uint64_t hash = 0;
+    std::uint64_t size = 0;
+    std::int64_t mtime = 0;  ///< nanoseconds
+    bool present = false;
+  };
+  void make_directories(std::string_view relative_dir);
+
   std::filesystem::path root_;
-  std::set<std::string> previous_;
-  std::set<std::string> produced_;
-  std::mutex mutex_;
+  std::string previous_fingerprint_;
+  std::vector<std::pair<std::uint64_t, Entry>> previous_;  ///< by path hash, sorted
+  std::vector<Entry> entries_;                             ///< by output index
+  std::set<std::string> safe_dirs_;
+  std::mutex dirs_mutex_;
   std::atomic<std::size_t> written_{0};
   std::atomic<std::size_t> unchanged_{0};
+  std::atomic<std::uint64_t> temp_counter_{0};
   std::size_t removed_ = 0;
 };
 
-/// The manifest's file name inside the output folder. Not a published page:
-/// the sitemap and links never point at it.
-inline constexpr std::string_view kManifestName = ".versa-manifest";
+/// A 64-bit hash of bytes (xxHash XXH3).
+std::uint64_t content_hash(std::string_view bytes);
 
 }  // namespace versa

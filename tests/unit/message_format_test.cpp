@@ -90,10 +90,9 @@ TEST(TextBreaks, TruncationCutsAtAWordBoundary) {
 
 TEST(MessageFormat, SimplePatternsFormatExactlyAsIcuDoes) {
   // Apostrophes, quoted braces, non-ASCII text and missing arguments.
-  for (const char* pattern :
-       {"{a} vs {b}", "It''s {a}’s turn", "'{literal}' and {a}", "{a}{b}",
-        "Kod {a} ile {b} karşılaştırması", "x '' y {a} '{'b'}'", "{missing} {a}", "don't {a}",
-        "no arguments at all"}) {
+  for (const char* pattern : {"{a} vs {b}", "It''s {a}’s turn", "'{literal}' and {a}", "{a}{b}",
+                              "Kod {a} ile {b} karşılaştırması", "x '' y {a} '{'b'}'",
+                              "{missing} {a}", "don't {a}", "no arguments at all"}) {
     SCOPED_TRACE(pattern);
     auto simple = compile(pattern, "tr");
     const MessageArg args[] = {{"a", "211"}, {"b", "<500>"}};
