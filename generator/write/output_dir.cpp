@@ -58,7 +58,7 @@ fs::path OutputDir::manifest_path(const fs::path& root) {
   return dir.parent_path() / ("." + dir.filename().string() + ".versa-manifest");
 }
 
-OutputDir::OutputDir(fs::path root) : root_(std::move(root)) {
+OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
   fs::create_directories(root_);
   if (fs::is_symlink(root_))
     throw std::runtime_error("the output folder is a symbolic link: " + root_.string());
@@ -119,16 +119,14 @@ void OutputDir::make_directories(std::string_view relative_dir) {
       std::lock_guard lock(dirs_mutex_);
       if (safe_dirs_.contains(current.string())) continue;
     }
-    struct stat st {};
-    if (::lstat(current.c_str(), &st) == 0) {
-      if (!S_ISDIR(st.st_mode)) {
+    // mkdir first: on a fresh build it is the only call needed.
+    if (::mkdir(current.c_str(), 0755) != 0) {
+      struct stat st {};
+      if (errno != EEXIST) fail("cannot create folder", current);
+      if (::lstat(current.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
         throw std::runtime_error("refusing to write through " + current.string() +
                                  ": not a folder (a symbolic link or a file)");
       }
-    } else if (::mkdir(current.c_str(), 0755) != 0 && errno != EEXIST) {
-      fail("cannot create folder", current);
-    } else if (::lstat(current.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-      throw std::runtime_error("refusing to write through " + current.string() + ": not a folder");
     }
     if (!last) {
       std::lock_guard lock(dirs_mutex_);
@@ -159,10 +157,21 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   }
   const auto slash = relative.rfind('/');
   if (slash != std::string_view::npos) make_directories(relative.substr(0, slash));
-  const std::string tmp =
-      target.parent_path() / ("." + target.filename().string() + "." + std::to_string(::getpid()) +
-                              "-" + std::to_string(temp_counter_++) + ".tmp");
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  // The new bytes go to an unnamed file (O_TMPFILE) that gets its name only
+  // when complete: a reader, or a build killed half-way, never sees a partial
+  // file. An existing file is replaced by a rename, which is atomic too.
+  const std::string dir = target.parent_path().string();
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+  const bool unnamed = fd >= 0;
+  std::string tmp;
+  const auto temp_name = [&] {
+    return dir + "/." + target.filename().string() + "." + std::to_string(pid_) + "-" +
+           std::to_string(temp_counter_++) + ".tmp";
+  };
+  if (!unnamed) {  // a file system without O_TMPFILE
+    tmp = temp_name();
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  }
   if (fd < 0) fail("cannot create a temporary file for", target);
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -170,14 +179,27 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
     if (n < 0) {
       if (errno == EINTR) continue;
       ::close(fd);
-      ::unlink(tmp.c_str());
+      if (!unnamed) ::unlink(tmp.c_str());
       fail("cannot write", target);
     }
     done += static_cast<std::size_t>(n);
   }
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), target.c_str()) != 0) {
-    ::unlink(tmp.c_str());
+  bool ok = ::fstat(fd, &st) == 0;
+  if (ok && unnamed) {
+    const std::string self = "/proc/self/fd/" + std::to_string(fd);
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+      // The name is taken (a rebuild): link under a temporary name, rename over.
+      ok = errno == EEXIST;
+      tmp = temp_name();
+      ok = ok && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) == 0 &&
+           ::rename(tmp.c_str(), target.c_str()) == 0;
+    }
+  } else if (ok) {
+    ok = ::rename(tmp.c_str(), target.c_str()) == 0;
+  }
+  if (::close(fd) != 0 || !ok) {
+    if (!tmp.empty()) ::unlink(tmp.c_str());
     fail("cannot replace", target);
   }
   entry.mtime = mtime_ns(st);

@@ -76,6 +76,7 @@ class OutputDir {
   std::atomic<std::size_t> unchanged_{0};
   std::atomic<std::uint64_t> temp_counter_{0};
   std::size_t removed_ = 0;
+  long pid_ = 0;  ///< names temporary files apart from another build's
 };
 
 /// A 64-bit hash of bytes (xxHash XXH3).
