@@ -187,8 +187,14 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0;
   if (ok && unnamed) {
+    // AT_EMPTY_PATH names the file by its descriptor (needs CAP_DAC_READ_SEARCH);
+    // /proc/self/fd does the same for everyone, one path lookup slower.
     const std::string self = "/proc/self/fd/" + std::to_string(fd);
-    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+    const bool linked =
+        ::linkat(fd, "", AT_FDCWD, target.c_str(), AT_EMPTY_PATH) == 0 ||
+        (errno != EEXIST &&
+         ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0);
+    if (!linked) {
       // The name is taken (a rebuild): link under a temporary name, rename over.
       ok = errno == EEXIST;
       tmp = temp_name();
