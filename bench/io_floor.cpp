@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   ::mkdir(root.c_str(), 0755);
   for (const auto& [n, rel] : files) {
     // mkdir -p for the file's folder, each folder once.
-    for (std::size_t slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1)) {
+    for (std::size_t slash = rel.find('/'); slash != std::string::npos;
+         slash = rel.find('/', slash + 1)) {
       const std::string dir = root + "/" + rel.substr(0, slash);
       if (made.insert(dir).second && ::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
         std::perror(dir.c_str());

@@ -190,10 +190,9 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
     // AT_EMPTY_PATH names the file by its descriptor (needs CAP_DAC_READ_SEARCH);
     // /proc/self/fd does the same for everyone, one path lookup slower.
     const std::string self = "/proc/self/fd/" + std::to_string(fd);
-    const bool linked =
-        ::linkat(fd, "", AT_FDCWD, target.c_str(), AT_EMPTY_PATH) == 0 ||
-        (errno != EEXIST &&
-         ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, target.c_str(), AT_SYMLINK_FOLLOW) == 0);
+    const bool linked = ::linkat(fd, "", AT_FDCWD, target.c_str(), AT_EMPTY_PATH) == 0 ||
+                        (errno != EEXIST && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD,
+                                                     target.c_str(), AT_SYMLINK_FOLLOW) == 0);
     if (!linked) {
       // The name is taken (a rebuild): link under a temporary name, rename over.
       ok = errno == EEXIST;
