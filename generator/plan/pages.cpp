@@ -7,17 +7,18 @@ namespace versa {
 std::vector<Page> plan_pages(const Project& project) {
   std::vector<Page> pages;
   const auto& protocols = project.inputs.protocols;
-  for (std::size_t l = 0; l < project.localizations.size(); ++l) {
+  using u32 = std::uint32_t;
+  for (u32 l = 0; l < project.localizations.size(); ++l) {
     pages.push_back({PageKind::home, l, 0, 0, 0});
-    for (std::size_t p = 0; p < protocols.size(); ++p) {
-      const std::size_t n = protocols[p].codes.size();
-      for (std::size_t a = 0; a < n; ++a) pages.push_back({PageKind::code, l, p, a, 0});
-      for (std::size_t a = 0; a < n; ++a) {
-        for (std::size_t b = a + 1; b < n; ++b) pages.push_back({PageKind::compare, l, p, a, b});
+    for (u32 p = 0; p < protocols.size(); ++p) {
+      const auto n = static_cast<u32>(protocols[p].codes.size());
+      for (u32 a = 0; a < n; ++a) pages.push_back({PageKind::code, l, p, a, 0});
+      for (u32 a = 0; a < n; ++a) {
+        for (u32 b = a + 1; b < n; ++b) pages.push_back({PageKind::compare, l, p, a, b});
       }
     }
   }
-  pages.push_back({PageKind::not_found, project.default_locale, 0, 0, 0});
+  pages.push_back({PageKind::not_found, static_cast<u32>(project.default_locale), 0, 0, 0});
   return pages;
 }
 
@@ -31,12 +32,15 @@ std::string Urls::home(std::size_t locale) const {
 }
 
 std::string Urls::code(std::size_t locale, std::size_t protocol, std::size_t code) const {
-  return locale_prefix(locale) + path({PageKind::code, locale, protocol, code, 0});
+  return locale_prefix(locale) + path({PageKind::code, 0, static_cast<std::uint32_t>(protocol),
+                                       static_cast<std::uint32_t>(code), 0});
 }
 
 std::string Urls::compare(std::size_t locale, std::size_t protocol, std::size_t a,
                           std::size_t b) const {
-  return locale_prefix(locale) + path({PageKind::compare, locale, protocol, a, b});
+  return locale_prefix(locale) +
+         path({PageKind::compare, 0, static_cast<std::uint32_t>(protocol),
+               static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
 }
 
 std::string Urls::path(const Page& page) const {

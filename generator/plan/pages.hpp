@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,16 +10,16 @@
 
 namespace versa {
 
-enum class PageKind { home, code, compare, not_found };
+enum class PageKind : std::uint8_t { home, code, compare, not_found };
 
 /// One page to render. Small on purpose: the view model is built only when
 /// the page is rendered, so the plan of a huge site stays cheap.
 struct Page {
   PageKind kind = PageKind::home;
-  std::size_t locale = 0;    ///< index into Project::localizations
-  std::size_t protocol = 0;  ///< index into Inputs::protocols
-  std::size_t a = 0;         ///< code index (code and compare pages)
-  std::size_t b = 0;         ///< second code index, a < b (compare pages)
+  std::uint32_t locale = 0;    ///< index into Project::localizations
+  std::uint32_t protocol = 0;  ///< index into Inputs::protocols
+  std::uint32_t a = 0;         ///< code index (code and compare pages)
+  std::uint32_t b = 0;         ///< second code index, a < b (compare pages)
 };
 
 /// Every page of the site, in a stable order: per locale, the home page, then

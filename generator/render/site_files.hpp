@@ -12,7 +12,7 @@
 namespace versa {
 
 /// Most URLs one sitemap file holds; more pages make a sitemap index.
-inline constexpr std::size_t kUrlsPerSitemap = 10000;
+inline constexpr std::size_t kUrlsPerSitemap = 5000;
 
 /// The names of the files emit_site_files() produces for `listed` pages, in
 /// the order it produces them.

@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::size_t kMetaDescriptionMax = 160;
 constexpr std::size_t kRelatedPerCode = 3;
+constexpr std::size_t kHomeComparisonsMax = 2000;
 
 }  // namespace
 
@@ -375,10 +376,15 @@ json ViewModelBuilder::home(const Page& page) const {
       classes.push_back({{"label_html", l10n.message("class_label").html(class_args)},
                          {"codes", std::move(codes)}});
     }
+    // Every pair is listed only while the list stays readable; beyond that
+    // each code's page lists its comparisons, and the picker reaches any pair.
     json comparisons = json::array();
-    for (std::size_t a = 0; a < p.codes.size(); ++a) {
-      for (std::size_t b = a + 1; b < p.codes.size(); ++b)
-        comparisons.push_back(compare_link(at, a, b));
+    if (p.codes.size() * (p.codes.size() - 1) / 2 <= kHomeComparisonsMax) {
+      for (std::size_t a = 0; a < p.codes.size(); ++a) {
+        for (std::size_t b = a + 1; b < p.codes.size(); ++b) {
+          comparisons.push_back(compare_link(at, a, b));
+        }
+      }
     }
     // The picker's options, and every code sorted by name with the
     // locale's collation (ICU), so "Ç" and "İ" sort where Turkish expects.
@@ -401,17 +407,19 @@ json ViewModelBuilder::home(const Page& page) const {
     for (auto& [key, entry] : by_name) codes_by_name.push_back(std::move(entry));
     const MessageArg meta_args[] = {{"protocol", p.name}};
     if (protocols_text.empty()) protocols_text = l10n.message("home_meta").text(meta_args);
-    protocols.push_back({{"id", p.id},
-                         {"name", p.name},
-                         {"title", l10n.text(p, "title")},
-                         {"summary_html", l10n.message("home_summary").html(args)},
-                         {"classes", std::move(classes)},
-                         {"picker",
-                          {{"options", std::move(options)},
-                           {"base", Urls::relative(urls_.of(page), urls_.home(page.locale) +
-                                                                       "compare/" + p.id + "/")}}},
-                         {"codes_by_name", std::move(codes_by_name)},
-                         {"comparisons", {{"links", std::move(comparisons)}}}});
+    protocols.push_back(
+        {{"id", p.id},
+         {"name", p.name},
+         {"title", l10n.text(p, "title")},
+         {"summary_html", l10n.message("home_summary").html(args)},
+         {"classes", std::move(classes)},
+         {"picker",
+          {{"options", std::move(options)},
+           {"base",
+            Urls::relative(urls_.of(page), urls_.home(page.locale) + "compare/" + p.id + "/")}}},
+         {"codes_by_name", std::move(codes_by_name)},
+         {"comparisons",
+          comparisons.empty() ? json(false) : json{{"links", std::move(comparisons)}}}});
   }
   json v = common(page, site_name, protocols_text);
   v["heading_html"] = html_isolating_latin(site_name, rtl);
