@@ -4,22 +4,51 @@
 
 namespace versa {
 
-std::vector<Page> plan_pages(const Project& project) {
-  std::vector<Page> pages;
-  const auto& protocols = project.inputs.protocols;
+Plan::Plan(const Project& project)
+    : locales_(project.localizations.size()),
+      default_locale_(static_cast<std::uint32_t>(project.default_locale)) {
+  per_locale_ = 1;  // the home page
+  for (const Protocol& p : project.inputs.protocols) {
+    const std::size_t n = p.codes.size();
+    protocols_.push_back({n, n + n * (n - 1) / 2});
+    per_locale_ += protocols_.back().size;
+  }
+  size_ = locales_ * per_locale_ + 1;  // + the "not found" page
+}
+
+Page Plan::operator[](std::size_t index) const {
   using u32 = std::uint32_t;
-  for (u32 l = 0; l < project.localizations.size(); ++l) {
-    pages.push_back({PageKind::home, l, 0, 0, 0});
-    for (u32 p = 0; p < protocols.size(); ++p) {
-      const auto n = static_cast<u32>(protocols[p].codes.size());
-      for (u32 a = 0; a < n; ++a) pages.push_back({PageKind::code, l, p, a, 0});
-      for (u32 a = 0; a < n; ++a) {
-        for (u32 b = a + 1; b < n; ++b) pages.push_back({PageKind::compare, l, p, a, b});
+  if (index + 1 == size_) return {PageKind::not_found, default_locale_, 0, 0, 0};
+  Page page;
+  page.locale = static_cast<u32>(index / per_locale_);
+  std::size_t k = index % per_locale_;
+  if (k == 0) return page;  // home
+  --k;
+  for (std::size_t p = 0; p < protocols_.size(); ++p) {
+    const std::size_t n = protocols_[p].codes;
+    if (k >= protocols_[p].size) {
+      k -= protocols_[p].size;
+      continue;
+    }
+    page.protocol = static_cast<u32>(p);
+    if (k < n) {
+      page.kind = PageKind::code;
+      page.a = static_cast<u32>(k);
+      return page;
+    }
+    k -= n;
+    page.kind = PageKind::compare;
+    for (std::size_t a = 0; a + 1 < n; ++a) {
+      const std::size_t row = n - 1 - a;  // pairs (a, a+1..n-1)
+      if (k < row) {
+        page.a = static_cast<u32>(a);
+        page.b = static_cast<u32>(a + 1 + k);
+        return page;
       }
+      k -= row;
     }
   }
-  pages.push_back({PageKind::not_found, static_cast<u32>(project.default_locale), 0, 0, 0});
-  return pages;
+  return page;
 }
 
 std::string Urls::locale_prefix(std::size_t locale) const {

@@ -24,8 +24,26 @@ struct Page {
 
 /// Every page of the site, in a stable order: per locale, the home page, then
 /// per protocol its code pages and each unordered pair once (lower code first);
-/// last, one "not found" page in the default locale.
-std::vector<Page> plan_pages(const Project& project);
+/// last, one "not found" page in the default locale. Pages are computed from
+/// their number, so the plan of a site of any size takes no memory.
+class Plan {
+ public:
+  explicit Plan(const Project& project);
+
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] Page operator[](std::size_t index) const;
+
+ private:
+  struct Block {
+    std::size_t codes;  ///< the protocol's code count
+    std::size_t size;   ///< its pages: codes + pairs
+  };
+  std::vector<Block> protocols_;
+  std::size_t per_locale_ = 0;
+  std::size_t locales_ = 0;
+  std::uint32_t default_locale_ = 0;
+  std::size_t size_ = 0;
+};
 
 /// URL paths, relative to the site root, ending in '/' (a folder with index.html).
 class Urls {

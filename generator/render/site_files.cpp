@@ -41,21 +41,18 @@ std::vector<std::string> site_file_names(std::size_t listed) {
   return names;
 }
 
-void emit_site_files(const Project& project, const Urls& urls, const std::vector<Page>& pages,
+void emit_site_files(const Project& project, const Urls& urls, const Plan& pages,
                      const std::function<void(std::string_view, std::string_view)>& emit) {
-  std::vector<const Page*> listed;
-  for (const Page& p : pages) {
-    if (p.kind != PageKind::not_found) listed.push_back(&p);
-  }
-  const std::size_t files = (listed.size() + kUrlsPerSitemap - 1) / kUrlsPerSitemap;
+  // Every page but "not found", which is the plan's last.
+  const std::size_t listed = pages.size() - 1;
+  const std::size_t files = (listed + kUrlsPerSitemap - 1) / kUrlsPerSitemap;
   std::string index =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (std::size_t f = 0; f < std::max<std::size_t>(files, 1); ++f) {
     std::string out(kUrlsetOpen);
-    for (std::size_t i = f * kUrlsPerSitemap; i < listed.size() && i < (f + 1) * kUrlsPerSitemap;
-         ++i) {
-      append_url(out, project, urls, *listed[i]);
+    for (std::size_t i = f * kUrlsPerSitemap; i < listed && i < (f + 1) * kUrlsPerSitemap; ++i) {
+      append_url(out, project, urls, pages[i]);
     }
     out += "</urlset>\n";
     if (files <= 1) {

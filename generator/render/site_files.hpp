@@ -21,7 +21,7 @@ std::vector<std::string> site_file_names(std::size_t listed);
 /// Produces sitemap.xml (an index of sitemap-N.xml files when the site is
 /// large) and robots.txt, handing each file to `emit(path, bytes)`. Lists
 /// every HTML page except the "not found" page, once per locale.
-void emit_site_files(const Project& project, const Urls& urls, const std::vector<Page>& pages,
+void emit_site_files(const Project& project, const Urls& urls, const Plan& pages,
                      const std::function<void(std::string_view, std::string_view)>& emit);
 
 }  // namespace versa

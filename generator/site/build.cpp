@@ -99,14 +99,10 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   auto project = load_and_validate(options.inputs, options.strict, diags);
   if (!project) return std::nullopt;
 
-  const std::vector<Page> pages = plan_pages(*project);
+  const Plan pages(*project);
   const Urls urls(*project);
   const ViewModelBuilder views(*project, urls);
-  const std::size_t listed =
-      pages.size() -
-      static_cast<std::size_t>(std::count_if(
-          pages.begin(), pages.end(), [](const Page& p) { return p.kind == PageKind::not_found; }));
-  const std::vector<std::string> site_files = site_file_names(listed);
+  const std::vector<std::string> site_files = site_file_names(pages.size() - 1);
   const auto& assets = project->inputs.assets;
   // Outputs are numbered: pages, then assets, then site files.
   const auto path_of = [&](std::size_t i) -> std::string {
@@ -125,7 +121,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     std::string html;
     try {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
-        const Page& page = pages[i];
+        const Page page = pages[i];
         const auto* tmpl =
             project->inputs.templates.find(ViewModelBuilder::template_name(page.kind));
         html.clear();

@@ -143,7 +143,7 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   const fs::path target = root_ / fs::path(relative);
   Entry& entry = entries_.at(index);
   entry.hash = content_hash(bytes);
-  entry.size = bytes.size();
+  entry.size = static_cast<std::uint32_t>(bytes.size());
   entry.present = true;
 
   const std::uint64_t key = content_hash(relative);

@@ -58,10 +58,10 @@ class OutputDir {
   static std::filesystem::path manifest_path(const std::filesystem::path& root);
 
  private:
-  struct Entry {
+  struct Entry {  // 24 bytes: a manifest of 270,000 files stays small
     std::uint64_t hash = 0;
-    std::uint64_t size = 0;
     std::int64_t mtime = 0;  ///< nanoseconds
+    std::uint32_t size = 0;
     bool present = false;
   };
   void make_directories(std::string_view relative_dir);

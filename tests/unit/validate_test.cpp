@@ -3,6 +3,7 @@
 
 #include "../support/temp_dir.hpp"
 #include "load/inputs.hpp"
+#include "plan/pages.hpp"
 #include "validate/project.hpp"
 
 using namespace versa;
@@ -175,4 +176,26 @@ TEST(Validate, DuplicateJsonKeysAreErrorsNotSilentOverrides) {
   EXPECT_FALSE(c->project);
   EXPECT_NE(c->all().find("de.json:3:3: error: duplicate key \"site_name\""), std::string::npos)
       << c->all();
+}
+
+TEST(Plan, NumbersEveryPageOnceInAStableOrder) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("251", "forward") + ",\n" +
+                              code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/de.json", R"({"messages": {}})");
+  auto c = check(dir);
+  ASSERT_TRUE(c->project) << c->all();
+  const Plan plan(*c->project);
+  // Per locale: home, 3 code pages, 3 pairs; then the "not found" page.
+  ASSERT_EQ(plan.size(), 2u * 7u + 1u);
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const Page p = plan[i];
+    seen.push_back(std::to_string(static_cast<int>(p.kind)) + ":" + std::to_string(p.locale) + ":" +
+                   std::to_string(p.a) + "-" + std::to_string(p.b));
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{
+                      "0:0:0-0", "1:0:0-0", "1:0:1-0", "1:0:2-0", "2:0:0-1", "2:0:0-2", "2:0:1-2",
+                      "0:1:0-0", "1:1:0-0", "1:1:1-0", "1:1:2-0", "2:1:0-1", "2:1:0-2", "2:1:1-2",
+                      "3:" + std::to_string(c->project->default_locale) + ":0-0"}));
 }
