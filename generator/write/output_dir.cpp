@@ -22,7 +22,7 @@ constexpr std::string_view kManifestHeader = "versa-manifest 2";
 
 bool safe_relative(std::string_view rel) {
   if (rel.empty() || rel.front() == '/' || rel.find('\0') != std::string_view::npos ||
-      rel.find('\\') != std::string_view::npos) {
+      rel.find('\\') != std::string_view::npos || rel.find("//") != std::string_view::npos) {
     return false;
   }
   for (const auto& part : fs::path(rel)) {
