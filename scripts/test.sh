@@ -4,3 +4,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$VERSA_BUILD"
 ctest --output-on-failure -j "$(nproc)" "$@"
+
+# The same unit and end-to-end tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer: any report fails the run. (The browser and HTML
+# validator tests check output, which the first run covered.)
+asan=$VERSA_ROOT/build-asan
+cmake -S "$VERSA_ROOT" -B "$asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVERSA_SANITIZE=ON >/dev/null
+cmake --build "$asan" -j "$(nproc)" >/dev/null
+cd "$asan"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --output-on-failure -j "$(nproc)" -E 'browser_layout|html_validator' "$@"
