@@ -18,17 +18,8 @@ packages=(
   libgumbo-dev                    # HTML5 parser the end-to-end tests read pages with
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "versa: installing ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+source "$VERSA_ROOT/scripts/apt-install.sh"
+apt_install "${packages[@]}"
 
 cmake -S "$VERSA_ROOT" -B "$VERSA_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$VERSA_BUILD" -j "$(nproc)"

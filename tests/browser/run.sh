@@ -8,16 +8,10 @@ src=$2
 artifacts=$3
 here=$(cd "$(dirname "$0")" && pwd)
 
-need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
-dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q "install ok installed" || need+=(fonts-noto-core)
-command -v npm >/dev/null || need+=(nodejs npm)
-if ((${#need[@]})); then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+source "$here/../../scripts/apt-install.sh"
+# Only what is missing; Node.js may come from elsewhere than Debian.
+apt_install chromium fonts-noto-core
+command -v npm >/dev/null || apt_install nodejs npm
 if [ ! -d "$here/node_modules/playwright-core" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --ignore-scripts --silent)
 fi

@@ -11,18 +11,6 @@
 
 using namespace versa::test;
 
-namespace {
-
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = read_file(e.path());
-  }
-  return files;
-}
-
-}  // namespace
-
 // Each folder of tests/data/bad-inputs adds or replaces input files; the build
 // must fail with the located error of expected.txt and leave site/ as it was.
 TEST(Authoring, EveryBadInputIsLocatedAndNothingIsPublished) {

@@ -8,18 +8,6 @@
 
 using namespace versa::test;
 
-namespace {
-
-std::map<std::string, std::string> snapshot(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = read_file(e.path());
-  }
-  return files;
-}
-
-}  // namespace
-
 TEST(Cli, HelpAndVersion) {
   TempDir dir;
   const RunResult help = run_versa(dir.path(), "--help");

@@ -7,15 +7,10 @@ versa=$1
 src=$2
 here=$(cd "$(dirname "$0")" && pwd)
 
-need=()
-command -v java >/dev/null || need+=(default-jre-headless)
-command -v npm >/dev/null || need+=(nodejs npm)
-if ((${#need[@]})); then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+source "$here/../../scripts/apt-install.sh"
+# Only what is missing: a machine may have Java or Node.js from elsewhere.
+command -v java >/dev/null || apt_install default-jre-headless
+command -v npm >/dev/null || apt_install nodejs npm
 jar=$here/node_modules/vnu-jar/build/dist/vnu.jar
 if [ ! -f "$jar" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --ignore-scripts --silent)

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -42,6 +43,15 @@ inline std::string read_file(const fs::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return std::move(s).str();
+}
+
+/// Every regular file below `root` with its bytes, by relative path.
+inline std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), root).string()] = read_file(e.path());
+  }
+  return files;
 }
 
 /// Copies the shipped catalogue, locales, templates and site.json into `dir`.
