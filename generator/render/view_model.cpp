@@ -212,7 +212,6 @@ json ViewModelBuilder::compare(const Page& page) const {
   const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
   v["breadcrumb"] = breadcrumb(page, v["home_href"], true);
   v["crumb_current"] = l10n.message("compare_crumb").text(crumb_args);
-  v["protocol"] = p.name;
 
   if (same_class) {
     v["intro_html"] = l10n.message("intro_same_class").html(std::span(pair_args, 7));
