@@ -1,5 +1,6 @@
 #include "core/json_document.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <unordered_set>
 
@@ -40,28 +41,29 @@ class OffsetScanner {
     while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
   }
 
+  // Skips a string, quotes included; returns it as written.
+  std::string_view skip_string() {
+    const std::size_t begin = pos_++;
+    while (pos_ < text_.size() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
+    pos_ = std::min(pos_ + 1, text_.size());
+    return text_.substr(begin, pos_ - begin);
+  }
+
+  // Skips a string and returns its value.
   std::string string_token() {
-    std::string s;
-    ++pos_;  // opening quote
-    while (pos_ < text_.size() && text_[pos_] != '"') {
-      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
-        const char e = text_[pos_ + 1];
-        s += e == 'n' ? '\n' : e == 't' ? '\t' : e;  // keys with other escapes are rare
-        pos_ += 2;
-      } else {
-        s += text_[pos_++];
-      }
+    const std::string_view token = skip_string();
+    // Escapes such as \u00e9 are rare in keys: let the JSON parser decode them.
+    if (token.find('\\') != std::string_view::npos) {
+      return nlohmann::json::parse(token).get<std::string>();
     }
-    ++pos_;  // closing quote
-    return s;
+    return std::string(token.substr(1, token.size() - 2));
   }
 
   void value(const std::string& pointer) {
-    if (depth_ > 4096 || pos_ >= text_.size()) return;
+    if (pos_ >= text_.size()) return;
     out_[pointer] = pos_;
     const char c = text_[pos_];
     if (c == '{') {
-      ++depth_;
       ++pos_;
       skip_ws();
       std::unordered_set<std::string> keys;
@@ -83,9 +85,7 @@ class OffsetScanner {
         skip_ws();
       }
       ++pos_;
-      --depth_;
     } else if (c == '[') {
-      ++depth_;
       ++pos_;
       skip_ws();
       for (std::size_t i = 0; pos_ < text_.size() && text_[pos_] != ']'; ++i) {
@@ -95,9 +95,8 @@ class OffsetScanner {
         skip_ws();
       }
       ++pos_;
-      --depth_;
     } else if (c == '"') {
-      string_token();
+      skip_string();
     } else {
       while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_])) &&
              text_[pos_] != ',' && text_[pos_] != ']' && text_[pos_] != '}') {
@@ -111,13 +110,41 @@ class OffsetScanner {
   std::unordered_map<std::string, std::size_t>& out_;
   Diagnostics& diags_;
   std::size_t pos_ = 0;
-  int depth_ = 0;
 };
+
+// Offset of the first bracket nested deeper than kMaxJsonNesting, if any.
+std::optional<std::size_t> too_deep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonNesting) return i;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
 std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& diags) {
   if (!check_utf8(source, diags)) return std::nullopt;
+  // Later stages walk documents recursively; a bound keeps the stack safe.
+  if (auto at = too_deep(source.text())) {
+    diags.error(source.locate(*at), "JSON nests more than " + std::to_string(kMaxJsonNesting) +
+                                        " levels deep here; versa's files need far fewer");
+    return std::nullopt;
+  }
   JsonDocument doc;
   try {
     doc.value_ = nlohmann::json::parse(source.text());

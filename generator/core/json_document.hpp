@@ -13,6 +13,9 @@
 
 namespace versa {
 
+/// Objects and arrays may nest this deep in an input file; deeper is an error.
+inline constexpr int kMaxJsonNesting = 64;
+
 /// JSON value plus the source location of every value, keyed by JSON pointer
 /// ("/codes/3/slug"). Lets later stages report `path:line:col` for semantic errors.
 class JsonDocument {

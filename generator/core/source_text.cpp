@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -31,6 +32,13 @@ std::optional<SourceText> read_source(const std::string& path, Diagnostics& diag
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error({path}, "cannot open file; check that it exists and is readable");
+    return std::nullopt;
+  }
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxSourceBytes) {
+    diags.error({path, 1, 1},
+                "file is " + std::to_string(size >> 20) + " MiB; input files may be at most " +
+                    std::to_string(kMaxSourceBytes >> 20) + " MiB (is this the right file?)");
     return std::nullopt;
   }
   std::ostringstream buffer;

@@ -29,6 +29,10 @@ class SourceText {
   std::vector<std::size_t> line_starts_;
 };
 
+/// Input files (catalogue, locales, templates, config) may be this large: a
+/// catalogue of 1,000 codes is about 1 MiB.
+inline constexpr std::size_t kMaxSourceBytes = std::size_t{32} << 20;
+
 /// Reads a whole file. Returns nothing and reports an error when it cannot.
 std::optional<SourceText> read_source(const std::string& path, Diagnostics& diags);
 

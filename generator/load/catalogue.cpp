@@ -9,6 +9,11 @@ namespace versa {
 std::optional<Protocol> load_catalogue(const std::string& path, Diagnostics& diags) {
   auto doc = JsonDocument::load(path, diags);
   if (!doc) return std::nullopt;
+  return read_catalogue(std::move(*doc), diags);
+}
+
+std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags) {
+  auto doc = &document;
   if (!doc->value().is_object()) {
     diags.error(doc->locate(""),
                 "a catalogue must be a JSON object with \"protocol\" and \"codes\"");

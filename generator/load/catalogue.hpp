@@ -46,4 +46,7 @@ struct Protocol {
 /// are reported with their locations; semantic checks are validate's job.
 std::optional<Protocol> load_catalogue(const std::string& path, Diagnostics& diags);
 
+/// The same from a parsed document (what load_catalogue does after reading).
+std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags);
+
 }  // namespace versa

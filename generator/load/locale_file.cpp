@@ -30,9 +30,14 @@ void flatten(const JsonDocument& doc, const nlohmann::json& node, const std::str
 std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diags) {
   auto doc = JsonDocument::load(path, diags);
   if (!doc) return std::nullopt;
+  return read_locale(std::filesystem::path(path).stem().string(), std::move(*doc), diags);
+}
+
+std::optional<LocaleFile> read_locale(std::string tag, JsonDocument document, Diagnostics& diags) {
+  auto doc = &document;
   const int errors_before = diags.error_count();
   LocaleFile file;
-  file.tag = std::filesystem::path(path).stem().string();
+  file.tag = std::move(tag);
   const auto& root = doc->value();
   if (!root.is_object()) {
     diags.error(doc->locate(""), "a locale file must be a JSON object with \"messages\"");

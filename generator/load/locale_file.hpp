@@ -35,4 +35,7 @@ struct LocaleFile {
 /// Loads one locale file; the tag is the file name without ".json".
 std::optional<LocaleFile> load_locale(const std::string& path, Diagnostics& diags);
 
+/// The same from a parsed document, with the tag given.
+std::optional<LocaleFile> read_locale(std::string tag, JsonDocument document, Diagnostics& diags);
+
 }  // namespace versa

@@ -41,18 +41,19 @@ std::string_view trim(std::string_view s) {
 class Parser {
  public:
   Parser(const SourceText& source, std::string_view text, std::size_t base, Delimiters delims,
-         Diagnostics& diags)
+         int depth, Diagnostics& diags)
       : source_(source),
         text_(text),
         base_(base),
         start_delims_(std::move(delims)),
+        start_depth_(depth),
         diags_(diags) {}
 
   std::optional<std::vector<Node>> run() {
     if (!tokenize()) return std::nullopt;
     apply_standalone_rules();
     std::size_t i = 0;
-    auto nodes = build(i, nullptr);
+    auto nodes = build(i, nullptr, start_depth_);
     if (failed_) return std::nullopt;
     return nodes;
   }
@@ -234,12 +235,12 @@ class Parser {
     return parts;
   }
 
-  Node make_node(NodeKind kind, const Token& t) const {
+  Node make_node(NodeKind kind, const Token& t) {
     Node n;
     n.kind = kind;
     n.text = t.name;
     n.path = split_path(t.name);
-    const Location at = source_.locate(base_ + t.tag_begin);
+    const Location at = locate(t.tag_begin);
     n.line = at.line;
     n.col = at.col;
     return n;
@@ -292,8 +293,57 @@ class Parser {
     return prefix;
   }
 
+  // Tags come in order, so each location is found from the previous one: a
+  // template on one very long line stays linear.
+  Location locate(std::size_t offset) {
+    const std::size_t at = base_ + offset;
+    if (at < last_offset_) {
+      last_offset_ = 0;
+      last_ = {};
+    }
+    const std::string_view text = source_.text();
+    const std::size_t nl = text.substr(last_offset_, at - last_offset_).rfind('\n');
+    if (last_.line == 0 || nl != std::string_view::npos) {
+      last_ = source_.locate(at);
+    } else {
+      for (std::size_t k = last_offset_; k < at; ++k) {
+        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++last_.col;
+      }
+    }
+    last_offset_ = at;
+    return last_;
+  }
+
+  // Index of the tag that closes the section opened just before token i, or
+  // tokens_.size() when there is none.
+  std::size_t find_close(std::size_t i) const {
+    int depth = 0;
+    for (; i < tokens_.size(); ++i) {
+      const char k = tokens_[i].kind;
+      if (k == '#' || k == '^' || k == '<' || k == '$') {
+        ++depth;
+      } else if (k == '/' && depth-- == 0) {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  void error_unclosed(const Token& open) {
+    error(open.tag_begin, "section '" + open.name + "' is never closed; add " + open.delims.open +
+                              "/" + open.name + open.delims.close + " after its content");
+  }
+
+  void error_mismatch(const Token& close, const Token& open) {
+    const Location at = source_.locate(base_ + open.tag_begin);
+    error(close.tag_begin, "closing tag '" + close.name + "' does not match the open section '" +
+                               open.name + "' (opened at line " + std::to_string(at.line) +
+                               "); close '" + open.name + "' first");
+  }
+
   // Builds nodes from tokens_[i...] until the close tag of `open` (or the end).
-  std::vector<Node> build(std::size_t& i, const Token* open) {
+  // `depth` counts the sections around them.
+  std::vector<Node> build(std::size_t& i, const Token* open, int depth) {
     std::vector<Node> nodes;
     while (i < tokens_.size()) {
       const Token& t = tokens_[i++];
@@ -325,19 +375,38 @@ class Parser {
         case '<':
         case '$': {
           const std::size_t open_index = i - 1;
+          if (depth >= kMaxSectionNesting) {
+            error(t.tag_begin, "sections nest more than " + std::to_string(kMaxSectionNesting) +
+                                   " levels deep; move the inner part into a partial");
+            return nodes;
+          }
           Node n = make_node(t.kind == '#'   ? NodeKind::section
                              : t.kind == '^' ? NodeKind::inverted
                              : t.kind == '<' ? NodeKind::parent
                                              : NodeKind::block,
                              t);
-          n.children = build(i, &t);
+          if (t.kind == '$' && t.standalone) {
+            // Parsed once, from its dedented text: building the children here
+            // as well would make nested blocks cost 2^depth.
+            const std::size_t close = find_close(i);
+            if (close == tokens_.size()) {
+              error_unclosed(t);
+              return nodes;
+            }
+            if (tokens_[close].name != t.name) {
+              error_mismatch(tokens_[close], t);
+              return nodes;
+            }
+            reparse_block(n, open_index, close, depth + 1);
+            i = close + 1;
+          } else {
+            n.children = build(i, &t, depth + 1);
+          }
           if (failed_) return nodes;
           if (t.kind == '<') {
             n.indent = t.indent;
             // Only blocks count inside a parent tag; other content is ignored.
             std::erase_if(n.children, [](const Node& c) { return c.kind != NodeKind::block; });
-          } else if (t.kind == '$' && t.standalone) {
-            reparse_block(n, open_index, i - 1);
           }
           nodes.push_back(std::move(n));
           break;
@@ -349,27 +418,17 @@ class Parser {
                                    "remove it or add the matching opening tag");
             return nodes;
           }
-          if (t.name != open->name) {
-            const Location at = source_.locate(base_ + open->tag_begin);
-            error(t.tag_begin, "closing tag '" + t.name + "' does not match the open section '" +
-                                   open->name + "' (opened at line " + std::to_string(at.line) +
-                                   "); close '" + open->name + "' first");
-            return nodes;
-          }
+          if (t.name != open->name) error_mismatch(t, *open);
           return nodes;
       }
     }
-    if (open != nullptr) {
-      error(open->tag_begin, "section '" + open->name + "' is never closed; add " +
-                                 open->delims.open + "/" + open->name + open->delims.close +
-                                 " after its content");
-    }
+    if (open != nullptr) error_unclosed(*open);
     return nodes;
   }
 
   // A standalone block's content is dedented and parsed again, so it can be
   // re-indented wherever the block expands (spec: "Block reindentation").
-  void reparse_block(Node& n, std::size_t open_index, std::size_t close_index) {
+  void reparse_block(Node& n, std::size_t open_index, std::size_t close_index, int depth) {
     const Token& open = tokens_[open_index];
     n.standalone = true;
     n.before = open.indent;
@@ -383,7 +442,7 @@ class Parser {
     std::string first_line_indent;
     dedent(content, first_line_indent);
     n.indent = first_line_indent;
-    Parser sub(source_, content, base_ + content_begin, open.delims, diags_);
+    Parser sub(source_, content, base_ + content_begin, open.delims, depth, diags_);
     auto nodes = sub.run();
     if (!nodes) {
       failed_ = true;
@@ -396,9 +455,12 @@ class Parser {
   std::string_view text_;
   std::size_t base_;
   Delimiters start_delims_;
+  int start_depth_;
   Diagnostics& diags_;
   std::vector<Token> tokens_;
   bool failed_ = false;
+  std::size_t last_offset_ = 0;  // for locate()
+  Location last_;
 };
 
 }  // namespace
@@ -406,7 +468,7 @@ class Parser {
 std::unique_ptr<Template> parse_template(std::string name, const SourceText& source,
                                          Diagnostics& diags) {
   if (!check_utf8(source, diags)) return nullptr;
-  Parser parser(source, source.text(), 0, Delimiters{}, diags);
+  Parser parser(source, source.text(), 0, Delimiters{}, 0, diags);
   auto nodes = parser.run();
   if (!nodes) return nullptr;
   auto t = std::make_unique<Template>();

@@ -1,6 +1,4 @@
 // Renders a parsed template tree against nlohmann::json.
-#include <stdexcept>
-
 #include "core/html.hpp"
 #include "mustache/template.hpp"
 
@@ -8,8 +6,6 @@ namespace versa::mustache {
 namespace {
 
 using nlohmann::json;
-
-constexpr int kMaxDepth = 128;  // nested partials, parents and blocks
 
 bool truthy(const json& v) {
   switch (v.type()) {
@@ -30,9 +26,11 @@ class Renderer {
  public:
   Renderer(const TemplateSet& set, std::string& out) : set_(set), out_(out) {}
 
-  void run(const std::vector<Node>& nodes, std::span<const json* const> frames) {
+  void run(const Template& tmpl, std::span<const json* const> frames) {
     stack_.assign(frames.begin(), frames.end());
-    render(nodes);
+    file_ = &tmpl.path;
+    output_start_ = out_.size();
+    render(tmpl.nodes);
   }
 
  private:
@@ -109,29 +107,63 @@ class Renderer {
     indent_.resize(old);
   }
 
-  struct DepthGuard {
-    explicit DepthGuard(int& d) : depth(d) {
-      if (++depth > kMaxDepth) {
-        --depth;
-        throw std::runtime_error("partials, parents or blocks nest more than " +
-                                 std::to_string(kMaxDepth) + " levels deep (recursive partial?)");
+  [[noreturn]] void fail(const Node& at, const std::string& why) const {
+    throw RenderError({*file_, at.line, at.col}, why);
+  }
+
+  // Bounds recursion (sections, partials, parents, blocks), and remembers
+  // which file the nodes being rendered came from, for errors.
+  class Nested {
+   public:
+    Nested(Renderer& r, const Node& at, const std::string* file) : r_(r), file_(r.file_) {
+      if (++r_.depth_ > kMaxRenderDepth) {
+        --r_.depth_;
+        r_.fail(at, "'" + at.text + "' nests more than " + std::to_string(kMaxRenderDepth) +
+                        " levels deep while rendering; a partial probably includes itself "
+                        "without end");
       }
+      if (file != nullptr) r_.file_ = file;
     }
-    ~DepthGuard() { --depth; }
-    DepthGuard(const DepthGuard&) = delete;
-    DepthGuard& operator=(const DepthGuard&) = delete;
-    int& depth;
+    ~Nested() {
+      --r_.depth_;
+      r_.file_ = file_;
+    }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+
+   private:
+    Renderer& r_;
+    const std::string* file_;
   };
 
-  const Node* find_override(std::string_view name) const {
-    for (const auto& [n, node] : overrides_) {
-      if (n == name) return node;
+  // Ends renders that would never finish or would exhaust memory.
+  void check_budget(const Node& at) {
+    if (++steps_ > kMaxRenderSteps) {
+      fail(at, "rendering stopped after " + std::to_string(kMaxRenderSteps) +
+                   " steps; recursive partials or nested sections expand without end");
+    }
+    if (out_.size() - output_start_ > kMaxRenderOutput) {
+      fail(at, "rendering stopped: the page grew past " + std::to_string(kMaxRenderOutput >> 20) +
+                   " MiB; recursive partials or nested sections expand without end");
+    }
+  }
+
+  struct Override {
+    std::string_view name;
+    const Node* block;
+    const std::string* file;  // where the overriding block was written
+  };
+
+  const Override* find_override(std::string_view name) const {
+    for (const Override& o : overrides_) {
+      if (o.name == name) return &o;
     }
     return nullptr;
   }
 
   void render(const std::vector<Node>& nodes) {
     for (const Node& n : nodes) {
+      check_budget(n);
       switch (n.kind) {
         case NodeKind::text:
           emit_text(n.text);
@@ -143,6 +175,7 @@ class Renderer {
         case NodeKind::section: {
           const json* v = lookup(n);
           if (v == nullptr || !truthy(*v)) break;
+          Nested nested(*this, n, nullptr);
           if (v->is_array()) {
             for (const json& item : *v) {
               stack_.push_back(&item);
@@ -158,29 +191,38 @@ class Renderer {
         }
         case NodeKind::inverted: {
           const json* v = lookup(n);
-          if (v == nullptr || !truthy(*v)) render(n.children);
+          if (v == nullptr || !truthy(*v)) {
+            Nested nested(*this, n, nullptr);
+            render(n.children);
+          }
           break;
         }
         case NodeKind::partial: {
-          DepthGuard guard(depth_);
-          if (const Template* t = set_.find(n.text)) render_indented(t->nodes, n.indent);
+          if (const Template* t = set_.find(n.text)) {
+            Nested nested(*this, n, &t->path);
+            render_indented(t->nodes, n.indent);
+          }
           break;
         }
         case NodeKind::parent: {
-          DepthGuard guard(depth_);
           const std::size_t old = overrides_.size();
           // The outermost override of a block wins over inner ones.
           for (const Node& block : n.children) {
-            if (find_override(block.text) == nullptr) overrides_.emplace_back(block.text, &block);
+            if (find_override(block.text) == nullptr) {
+              overrides_.push_back({block.text, &block, file_});
+            }
           }
-          if (const Template* t = set_.find(n.text)) render_indented(t->nodes, n.indent);
+          if (const Template* t = set_.find(n.text)) {
+            Nested nested(*this, n, &t->path);
+            render_indented(t->nodes, n.indent);
+          }
           overrides_.resize(old);
           break;
         }
         case NodeKind::block: {
-          DepthGuard guard(depth_);
-          const Node* chosen = find_override(n.text);
-          const std::vector<Node>& content = chosen ? chosen->children : n.children;
+          const Override* chosen = find_override(n.text);
+          Nested nested(*this, n, chosen ? chosen->file : nullptr);
+          const std::vector<Node>& content = chosen ? chosen->block->children : n.children;
           if (n.standalone) {
             render_indented(content, n.indent.empty() ? n.before : n.indent);
           } else {
@@ -195,10 +237,13 @@ class Renderer {
   const TemplateSet& set_;
   std::string& out_;
   std::vector<const json*> stack_;
-  std::vector<std::pair<std::string_view, const Node*>> overrides_;
+  std::vector<Override> overrides_;
   std::string indent_;
   bool at_line_start_ = true;
   int depth_ = 0;
+  std::size_t steps_ = 0;
+  std::size_t output_start_ = 0;
+  const std::string* file_ = nullptr;
 };
 
 }  // namespace
@@ -210,7 +255,7 @@ void TemplateSet::render(const Template& tmpl, const json& data, std::string& ou
 
 void TemplateSet::render(const Template& tmpl, std::span<const json* const> frames,
                          std::string& out) const {
-  Renderer(*this, out).run(tmpl.nodes, frames);
+  Renderer(*this, out).run(tmpl, frames);
 }
 
 std::string TemplateSet::render(std::string_view name, const json& data) const {

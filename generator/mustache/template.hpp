@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,28 @@ struct Template {
 std::unique_ptr<Template> parse_template(std::string name, const SourceText& source,
                                          Diagnostics& diags);
 
+/// Rendering stopped at `where`: partials recursed too deeply, or the page grew
+/// past kMaxRenderOutput bytes or kMaxRenderSteps steps (a recursion that
+/// prints nothing still ends).
+class RenderError : public std::runtime_error {
+ public:
+  RenderError(Location where, const std::string& message)
+      : std::runtime_error(message), where_(std::move(where)) {}
+  [[nodiscard]] const Location& where() const { return where_; }
+
+ private:
+  Location where_;
+};
+
+/// Sections may nest this deep in one template; deeper is a parse error.
+inline constexpr int kMaxSectionNesting = 100;
+/// Sections, partials, parents and blocks may nest this deep while rendering.
+inline constexpr int kMaxRenderDepth = 200;
+/// One render may produce at most this many bytes...
+inline constexpr std::size_t kMaxRenderOutput = std::size_t{64} << 20;
+/// ...and visit at most this many template nodes.
+inline constexpr std::size_t kMaxRenderSteps = 20'000'000;
+
 /// A named collection of templates; partials and parents are looked up here
 /// by name when rendering.
 class TemplateSet {
@@ -59,7 +82,7 @@ class TemplateSet {
 
   /// Renders `tmpl` with `data`, appending to `out`. A missing partial renders
   /// as nothing (as the spec asks); call check_references() to forbid that.
-  /// Throws std::runtime_error when partials nest deeper than a fixed limit.
+  /// Throws RenderError past the limits above.
   void render(const Template& tmpl, const nlohmann::json& data, std::string& out) const;
 
   /// Renders with a context stack of several frames, the last one on top:

@@ -295,7 +295,8 @@ json ViewModelBuilder::compare(const Page& page) const {
   }
   v["learn"] = {{"links", std::move(learn)}};
   json related = json::array();
-  for (const auto& [self, other] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
+  for (const auto& [self, near] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
+    const std::size_t other = near;  // (clang 14 cannot capture structured bindings)
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < p.codes.size(); ++i) {
       if (i != page.a && i != page.b && p.codes[i].class_digit() == p.codes[other].class_digit()) {

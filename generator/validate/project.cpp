@@ -144,7 +144,7 @@ LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& comp
   }
   for (const auto& [protocol_id, texts] : file.catalogue) {
     auto p = std::find_if(protocols.begin(), protocols.end(),
-                          [&](const Protocol& pr) { return pr.id == protocol_id; });
+                          [&id = protocol_id](const Protocol& pr) { return pr.id == id; });
     if (p == protocols.end()) {
       diags.error(
           file.document.locate(pointer_join("/catalogue", protocol_id)),

@@ -1,0 +1,48 @@
+// Fuzz target: the Mustache parser and renderer. The input is up to four
+// templates separated by form feeds: "main", then the partials "a", "b", "c",
+// so that partials, parents and blocks can refer to one another.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "mustache/template.hpp"
+
+namespace {
+
+const nlohmann::json& data() {
+  static const nlohmann::json d = nlohmann::json::parse(R"({
+    "a": {"b": {"c": "<deep & \"quoted\">"}}, "s": "text", "e": "", "n": null,
+    "t": true, "f": false, "num": 3.5, "int": 7, "list": [1, "two", {"s": "three"}, []],
+    "empty": [], "obj": {"list": [{"a": 1}, {"a": 2}]}
+  })");
+  return d;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(bytes), size);
+  static constexpr std::array<const char*, 4> kNames = {"main", "a", "b", "c"};
+  versa::Diagnostics diags;
+  versa::mustache::TemplateSet set;
+  for (const char* name : kNames) {
+    const auto cut = input.find('\f');
+    set.add(name, versa::SourceText(std::string(name) + ".html", std::string(input.substr(0, cut))),
+            diags);
+    if (cut == std::string_view::npos) break;
+    input.remove_prefix(cut + 1);
+  }
+  set.check_references(diags);
+  if (const auto* main = set.find("main")) {
+    const nlohmann::json top = {{"s", "top"}};
+    const nlohmann::json* frames[] = {&data(), &top};
+    std::string out;
+    try {
+      set.render(*main, std::span<const nlohmann::json* const>(frames), out);
+    } catch (const versa::mustache::RenderError&) {
+      // A located error (recursion or output limits) is an expected outcome.
+    }
+  }
+  return 0;
+}
