@@ -1,11 +1,13 @@
-// Fuzz target: loading a locale file (JSON with locations, the locale schema)
-// and compiling and formatting every MessageFormat pattern in it.
+// Fuzz target: loading a locale file (JSON with locations, the locale schema),
+// compiling and formatting each MessageFormat pattern, then validating it as
+// Arabic beside the shipped English and SMTP catalogue, and rendering a few
+// pages with it.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "i18n/localization.hpp"
+#include "fuzz/shipped_inputs.hpp"
 
 namespace {
 
@@ -21,9 +23,9 @@ void format_all(const versa::Message& m, std::variant<std::string_view, std::int
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
   versa::Diagnostics diags;
-  versa::SourceText source("locales/ar.json",
-                           std::string(reinterpret_cast<const char*>(bytes), size));
-  auto doc = versa::JsonDocument::parse(std::move(source), diags);
+  auto doc = versa::JsonDocument::parse(
+      versa::SourceText("locales/ar.json", std::string(reinterpret_cast<const char*>(bytes), size)),
+      diags);
   if (!doc) return 0;
   auto file = versa::read_locale("ar", std::move(*doc), diags);
   if (!file) return 0;
@@ -32,5 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     format_all(*message, std::int64_t{2});
     format_all(*message, std::string_view("<b>x</b>"));
   }
+  versa::Inputs inputs = versa::fuzz::shipped_inputs(true, true);
+  inputs.locales.push_back(std::move(*file));
+  inputs.site.default_locale = "ar";
+  const auto project = versa::validate(std::move(inputs), diags);
+  if (project) versa::fuzz::render_some_pages(*project);
   return 0;
 }

@@ -165,6 +165,16 @@ std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& 
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     diags.error(source.locate(at), "malformed JSON: " + what + "; fix the syntax at this position");
     return std::nullopt;
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number too large for a double ("1e999"); the message quotes it.
+    const std::string what = e.what();
+    const auto quote = what.find('\'');
+    const std::string number =
+        quote == std::string::npos ? "" : what.substr(quote + 1, what.rfind('\'') - quote - 1);
+    const auto at = number.empty() ? std::string::npos : source.text().find(number);
+    diags.error(source.locate(at == std::string::npos ? 0 : at),
+                "number " + number + " is out of range; write a smaller number or a string");
+    return std::nullopt;
   }
   const int errors_before = diags.error_count();
   OffsetScanner(source, doc.offsets_, diags).scan();

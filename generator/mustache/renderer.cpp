@@ -107,26 +107,39 @@ class Renderer {
     indent_.resize(old);
   }
 
-  [[noreturn]] void fail(const Node& at, const std::string& why) const {
-    throw RenderError({*file_, at.line, at.col}, why);
-  }
+  // A template node and the file it was written in.
+  struct Site {
+    const Node* node = nullptr;
+    const std::string* file = nullptr;
+  };
 
-  // Bounds recursion (sections, partials, parents, blocks), and remembers
-  // which file the nodes being rendered came from, for errors.
+  [[noreturn]] void fail(Site at, const std::string& why) const {
+    throw RenderError({*at.file, at.node->line, at.node->col}, why);
+  }
+  [[noreturn]] void fail(const Node& at, const std::string& why) const { fail({&at, file_}, why); }
+
+  // Bounds recursion (sections, partials, parents, blocks), and remembers the
+  // file the nodes being rendered come from and the innermost include, for
+  // errors. `file` is set when entering another template's nodes.
   class Nested {
    public:
-    Nested(Renderer& r, const Node& at, const std::string* file) : r_(r), file_(r.file_) {
+    Nested(Renderer& r, const Node& at, const std::string* file, bool include = false)
+        : r_(r), file_(r.file_), include_(r.include_) {
       if (++r_.depth_ > kMaxRenderDepth) {
         --r_.depth_;
-        r_.fail(at, "'" + at.text + "' nests more than " + std::to_string(kMaxRenderDepth) +
-                        " levels deep while rendering; a partial probably includes itself "
-                        "without end");
+        const Site where = include ? Site{&at, r_.file_} : r_.include_;
+        if (where.node == nullptr) r_.fail(at, "sections nest too deeply while rendering");
+        r_.fail(where, "partial '" + where.node->text + "' nests more than " +
+                           std::to_string(kMaxRenderDepth) +
+                           " levels deep while rendering; it probably includes itself without end");
       }
+      if (include) r_.include_ = {&at, r_.file_};
       if (file != nullptr) r_.file_ = file;
     }
     ~Nested() {
       --r_.depth_;
       r_.file_ = file_;
+      r_.include_ = include_;
     }
     Nested(const Nested&) = delete;
     Nested& operator=(const Nested&) = delete;
@@ -134,6 +147,7 @@ class Renderer {
    private:
     Renderer& r_;
     const std::string* file_;
+    Site include_;
   };
 
   // Ends renders that would never finish or would exhaust memory.
@@ -199,7 +213,7 @@ class Renderer {
         }
         case NodeKind::partial: {
           if (const Template* t = set_.find(n.text)) {
-            Nested nested(*this, n, &t->path);
+            Nested nested(*this, n, &t->path, true);
             render_indented(t->nodes, n.indent);
           }
           break;
@@ -213,7 +227,7 @@ class Renderer {
             }
           }
           if (const Template* t = set_.find(n.text)) {
-            Nested nested(*this, n, &t->path);
+            Nested nested(*this, n, &t->path, true);
             render_indented(t->nodes, n.indent);
           }
           overrides_.resize(old);
@@ -244,6 +258,7 @@ class Renderer {
   std::size_t steps_ = 0;
   std::size_t output_start_ = 0;
   const std::string* file_ = nullptr;
+  Site include_;
 };
 
 }  // namespace

@@ -10,9 +10,11 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "plan/pages.hpp"
+#include "render/render_page.hpp"
 #include "render/site_files.hpp"
 #include "render/view_model.hpp"
 #include "validate/project.hpp"
@@ -111,29 +113,50 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     if (i < assets.size()) return assets[i].out_path;
     return site_files[i - assets.size()];
   };
-  if (out) out->begin(pages.size() + assets.size() + site_files.size());
 
+  // The first page of each kind is rendered before any file is written, so a
+  // template that cannot render (a partial including itself) leaves the
+  // output folder as it was.
+  try {
+    std::string html;
+    bool tried[4] = {};
+    const std::size_t first_pages =
+        std::min<std::size_t>(pages.size(), 2 + project->inputs.protocols.front().codes.size());
+    for (std::size_t i = 0; i <= first_pages; ++i) {
+      const Page page = pages[i < first_pages ? i : pages.size() - 1];
+      if (std::exchange(tried[static_cast<int>(page.kind)], true)) continue;
+      render_page(*project, views, page, html);
+    }
+  } catch (const mustache::RenderError& e) {
+    diags.error(e.where(), e.what());
+    return std::nullopt;
+  }
+
+  if (out) out->begin(pages.size() + assets.size() + site_files.size());
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::mutex error_mutex;
-  std::string first_error;
+  Diagnostic first_error;
   const auto worker = [&] {
     std::string html;
     try {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         const Page page = pages[i];
-        const auto* tmpl =
-            project->inputs.templates.find(ViewModelBuilder::template_name(page.kind));
-        html.clear();
-        const nlohmann::json view = views.build(page);
-        const nlohmann::json* frames[] = {&views.globals(page.locale), &view};
-        project->inputs.templates.render(*tmpl, std::span<const nlohmann::json* const>(frames),
-                                         html);
+        render_page(*project, views, page, html);
         if (out) out->write(i, urls.output_file(page), html);
+      }
+    } catch (const mustache::RenderError& e) {
+      std::lock_guard lock(error_mutex);
+      if (!failed.exchange(true)) {
+        first_error.where = e.where();
+        first_error.message = e.what();
       }
     } catch (const std::exception& e) {
       std::lock_guard lock(error_mutex);
-      if (!failed.exchange(true)) first_error = e.what();
+      if (!failed.exchange(true)) {
+        first_error.where.path = options.out_dir;
+        first_error.message = "build stopped: " + std::string(e.what());
+      }
     }
   };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -143,7 +166,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     worker();
   }
   if (failed) {
-    diags.error({options.out_dir}, "build stopped: " + first_error);
+    diags.error(first_error.where, first_error.message);
     return std::nullopt;
   }
   try {

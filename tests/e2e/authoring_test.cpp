@@ -43,6 +43,27 @@ TEST(Authoring, EveryBadInputIsLocatedAndNothingIsPublished) {
   EXPECT_GE(cases, 11);
 }
 
+// A partial that includes itself is only found while rendering: one page of
+// each kind is rendered before any file is written, so site/ stays as it was.
+TEST(Authoring, APartialIncludingItselfIsLocatedAndNothingIsPublished) {
+  TempDir dir;
+  copy_shipped_inputs(dir.path());
+  ASSERT_EQ(run_versa(dir.path(), "build").status, 0);
+  const auto before = snapshot(dir / "site");
+  write_file(dir / "templates/partials/breadcrumb.html",
+             read_file(dir / "templates/partials/breadcrumb.html") +
+                 "<p>\n  {{>partials/breadcrumb}}</p>\n");
+  const RunResult r = run_versa(dir.path(), "build");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(
+      r.err.find("templates/partials/breadcrumb.html:10:3: error: partial 'partials/breadcrumb' "
+                 "nests more than 200 levels deep while rendering"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("; nothing was written"), std::string::npos) << r.err;
+  EXPECT_EQ(snapshot(dir / "site"), before);
+}
+
 TEST(Authoring, AddingALocaleIsOneFile) {
   TempDir dir;
   copy_shipped_inputs(dir.path());

@@ -1,0 +1,156 @@
+// Hostile sizes and shapes: deep nesting, long lines, huge files, recursive
+// partials. Each ends in a located error or a bounded result, never a crash,
+// a stack overflow or a hang. (Inputs found by fuzzing live in fuzz/corpus.)
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+#include "core/json_document.hpp"
+#include "mustache/template.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace versa;
+using nlohmann::json;
+
+namespace {
+
+std::string repeat(std::string_view s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+std::string first_error(const Diagnostics& d) {
+  return d.all().empty() ? "" : format_diagnostic(d.all().front());
+}
+
+// Renders "main" with `partials`; returns the RenderError's text, or "".
+std::string render_error(std::string_view main,
+                         std::initializer_list<std::pair<std::string, std::string>> partials,
+                         const json& data = json::object()) {
+  Diagnostics diags;
+  mustache::TemplateSet set;
+  for (const auto& [name, body] : partials) {
+    EXPECT_TRUE(set.add(name, SourceText("templates/" + name + ".html", body), diags))
+        << first_error(diags);
+  }
+  EXPECT_TRUE(set.add("main", SourceText("templates/main.html", std::string(main)), diags));
+  std::string out;
+  try {
+    set.render(*set.find("main"), data, out);
+  } catch (const mustache::RenderError& e) {
+    return format_diagnostic({e.where(), Severity::error, e.what()});
+  }
+  return "";
+}
+
+// {"t": {"t": ... {"t": false}}}, `depth` levels: recursion that ends.
+json nested_t(int depth) {
+  json data = {{"t", false}};
+  for (int i = 0; i < depth; ++i) data = {{"t", data}};
+  return data;
+}
+
+}  // namespace
+
+TEST(Limits, DeeplyNestedSectionsAreALocatedParseError) {
+  Diagnostics diags;
+  const std::string text = repeat("{{#a}}", 10'000) + repeat("{{/a}}", 10'000);
+  EXPECT_EQ(mustache::parse_template("deep", SourceText("templates/deep.html", text), diags),
+            nullptr);
+  // The 101st section opens at column 6 * 100 + 1.
+  EXPECT_EQ(first_error(diags).rfind("templates/deep.html:1:601: error: sections nest more than "
+                                     "100 levels deep",
+                                     0),
+            0u)
+      << first_error(diags);
+}
+
+TEST(Limits, NestedStandaloneBlocksParseInLinearTime) {
+  // Each standalone block is re-parsed from its dedented text; building it
+  // twice per level once cost 2^depth (this test then never finished).
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += std::string(i, ' ') + "{{$b" + std::to_string(i) + "}}\n";
+  for (int i = 59; i >= 0; --i) text += std::string(i, ' ') + "{{/b" + std::to_string(i) + "}}\n";
+  Diagnostics diags;
+  mustache::TemplateSet set;
+  ASSERT_TRUE(set.add("main", SourceText("main.html", text), diags)) << first_error(diags);
+  EXPECT_EQ(set.render("main", json::object()), "");
+}
+
+TEST(Limits, APartialIncludingItselfStopsWithItsLocation) {
+  EXPECT_EQ(
+      render_error("{{>loop}}", {{"loop", "x\n  {{>loop}}"}})
+          .rfind("templates/loop.html:2:3: error: partial 'loop' nests more than 200 levels deep",
+                 0),
+      0u);
+}
+
+TEST(Limits, RecursionThatPrintsNothingStillEnds) {
+  // 40 levels, well within the depth limit, each doubling: 2^40 calls
+  // without output if nothing counted them.
+  const std::string e = render_error("{{>p}}", {{"p", "{{#t}}{{>p}}{{>p}}{{/t}}"}}, nested_t(40));
+  EXPECT_NE(e.find("error: rendering stopped after 20000000 steps"), std::string::npos) << e;
+  EXPECT_EQ(e.rfind("templates/p.html:1:", 0), 0u) << e;
+}
+
+TEST(Limits, OutputThatWouldExhaustMemoryStops) {
+  // Each of 30 levels doubles 1 KiB of text: without a cap, 2^30 KiB.
+  const std::string e = render_error(
+      "{{>p}}", {{"p", repeat("0123456789abcdef", 64) + "{{#t}}{{>p}}{{>p}}{{/t}}"}}, nested_t(30));
+  EXPECT_NE(e.find("the page grew past 64 MiB"), std::string::npos) << e;
+}
+
+TEST(Limits, AVeryLongLineStaysLinearAndColumnsStayExact) {
+  // 400,000 tags on one line, then an unclosed one: locating each tag from the
+  // line start would take 8e10 steps.
+  const std::string text = repeat("é{{x}}", 400'000) + "{{y";
+  Diagnostics diags;
+  EXPECT_EQ(mustache::parse_template("long", SourceText("long.html", text), diags), nullptr);
+  EXPECT_EQ(first_error(diags).rfind("long.html:1:2400001: error: tag '{{' is never closed", 0), 0u)
+      << first_error(diags);
+
+  mustache::TemplateSet set;
+  ASSERT_TRUE(set.add("ok", SourceText("ok.html", repeat("é{{x}}", 400'000)), diags));
+  EXPECT_EQ(set.render("ok", {{"x", "<"}}).size(), 400'000u * 6);
+}
+
+TEST(Limits, DeeplyNestedJsonIsALocatedError) {
+  Diagnostics diags;
+  const std::string text = "{\"a\":\n" + repeat("[", 1'000'000) + repeat("]", 1'000'000) + "}";
+  EXPECT_FALSE(JsonDocument::parse(SourceText("locales/en.json", text), diags));
+  EXPECT_EQ(first_error(diags).rfind("locales/en.json:2:64: error: JSON nests more than 64", 0), 0u)
+      << first_error(diags);
+}
+
+TEST(Limits, AHugeInputFileIsRefusedBeforeItIsRead) {
+  test::TempDir dir;
+  const auto path = dir / "smtp.json";
+  std::ofstream(path) << "{}";
+  std::filesystem::resize_file(path, std::size_t{100} << 20);  // sparse: no 100 MB written
+  Diagnostics diags;
+  EXPECT_FALSE(JsonDocument::load(path.string(), diags));
+  EXPECT_EQ(first_error(diags),
+            path.string() +
+                ":1:1: error: file is 100 MiB; input files may be at most 32 MiB "
+                "(is this the right file?)");
+}
+
+TEST(Limits, NumbersOutOfRangeAreLocated) {
+  Diagnostics diags;
+  EXPECT_FALSE(
+      JsonDocument::parse(SourceText("locales/de.json", "{\n  \"messages\": 1e999\n}"), diags));
+  EXPECT_EQ(first_error(diags),
+            "locales/de.json:2:15: error: number 1e999 is out of range; write "
+            "a smaller number or a string");
+}
+
+TEST(Limits, EscapedDuplicateKeysAreStillDuplicates) {
+  Diagnostics diags;
+  EXPECT_FALSE(JsonDocument::parse(SourceText("x.json", "{\"a\": 1, \"\\u0061\": 2}"), diags));
+  EXPECT_EQ(first_error(diags).rfind("x.json:1:10: error: duplicate key \"a\"", 0), 0u)
+      << first_error(diags);
+}
