@@ -14,3 +14,7 @@ cmake --build "$asan" -j "$(nproc)" >/dev/null
 cd "$asan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j "$(nproc)" -E 'browser_layout|html_validator' "$@"
+
+# Each libFuzzer target briefly, from its corpus and the shipped inputs, with
+# a fixed seed so that a failure here can be replayed (fuzz/run.sh).
+VERSA_FUZZ_SEED=1 bash "$VERSA_ROOT/fuzz/run.sh" "${VERSA_FUZZ_SECONDS:-30}"

@@ -61,32 +61,44 @@ std::string Urls::home(std::size_t locale) const {
 }
 
 std::string Urls::code(std::size_t locale, std::size_t protocol, std::size_t code) const {
-  return locale_prefix(locale) + path({PageKind::code, 0, static_cast<std::uint32_t>(protocol),
-                                       static_cast<std::uint32_t>(code), 0});
+  return of({PageKind::code, 0, static_cast<std::uint32_t>(protocol),
+             static_cast<std::uint32_t>(code), 0},
+            locale);
 }
 
 std::string Urls::compare(std::size_t locale, std::size_t protocol, std::size_t a,
                           std::size_t b) const {
-  return locale_prefix(locale) +
-         path({PageKind::compare, 0, static_cast<std::uint32_t>(protocol),
-               static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
+  return of({PageKind::compare, 0, static_cast<std::uint32_t>(protocol),
+             static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)},
+            locale);
 }
 
 std::string Urls::path(const Page& page) const {
   if (page.kind == PageKind::home || page.kind == PageKind::not_found) return {};
   const Protocol& p = project_.inputs.protocols[page.protocol];
+  // Built by appending: this runs several times for every page.
+  std::string out;
+  out.reserve(96);
+  const auto append_code = [&](std::size_t index) {
+    const ReplyCode& c = p.codes[index];
+    out.append(c.code).append("-").append(c.slug);
+  };
   if (page.kind == PageKind::code) {
-    const ReplyCode& c = p.codes[page.a];
-    return p.id + "/" + c.code + "-" + c.slug + "/";
+    out.append(p.id).append("/");
+    append_code(page.a);
+  } else {
+    out.append("compare/").append(p.id).append("/");
+    append_code(std::min(page.a, page.b));
+    out.append("-vs-");
+    append_code(std::max(page.a, page.b));
   }
-  const ReplyCode& x = p.codes[std::min(page.a, page.b)];
-  const ReplyCode& y = p.codes[std::max(page.a, page.b)];
-  return "compare/" + p.id + "/" + x.code + "-" + x.slug + "-vs-" + y.code + "-" + y.slug + "/";
+  out += '/';
+  return out;
 }
 
 std::string Urls::of(const Page& page, std::size_t locale) const {
   if (page.kind == PageKind::not_found) return {};
-  return locale_prefix(locale) + path(page);
+  return path(page).insert(0, locale_prefix(locale));
 }
 
 std::string Urls::output_file(const Page& page) const {

@@ -43,6 +43,23 @@ struct ViewModelBuilder::CodeFacts {
 ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
     : project_(project), urls_(urls) {
   const auto& protocols = project_.inputs.protocols;
+  // Related comparisons: for each code, the others of its class, nearest
+  // first (ties: lower index first). One more than shown, as a page skips
+  // its own second code.
+  for (const Protocol& p : protocols) {
+    auto& per_code = nearest_.emplace_back(p.codes.size());
+    for (std::size_t c = 0; c < p.codes.size(); ++c) {
+      for (std::size_t i = 0; i < p.codes.size(); ++i) {
+        if (i != c && p.codes[i].class_digit() == p.codes[c].class_digit()) {
+          per_code[c].push_back(static_cast<std::uint32_t>(i));
+        }
+      }
+      const auto distance = [c](std::size_t i) { return i > c ? i - c : c - i; };
+      std::stable_sort(per_code[c].begin(), per_code[c].end(),
+                       [&](std::size_t x, std::size_t y) { return distance(x) < distance(y); });
+      if (per_code[c].size() > kRelatedPerCode + 1) per_code[c].resize(kRelatedPerCode + 1);
+    }
+  }
   for (std::size_t l = 0; l < project_.localizations.size(); ++l) {
     auto& per_protocol = facts_.emplace_back();
     for (std::size_t p = 0; p < protocols.size(); ++p) {
@@ -172,16 +189,16 @@ json ViewModelBuilder::breadcrumb(const Page& page, const std::string& home_href
   return crumbs;
 }
 
-json ViewModelBuilder::compare_link(const Page& page, std::size_t a, std::size_t b) const {
+json ViewModelBuilder::compare_link(const Page& page, const std::string& here, std::size_t a,
+                                    std::size_t b) const {
   if (a > b) std::swap(a, b);
   const CodeFacts& x = facts(page, a);
   const CodeFacts& y = facts(page, b);
   const Localization& l10n = project_.localizations[page.locale];
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
-  return {
-      {"label_html", l10n.message("compare_link").html(args)},
-      {"href", Urls::relative(urls_.of(page), urls_.compare(page.locale, page.protocol, a, b))}};
+  return {{"label_html", l10n.message("compare_link").html(args)},
+          {"href", Urls::relative(here, urls_.compare(page.locale, page.protocol, a, b))}};
 }
 
 json ViewModelBuilder::compare(const Page& page) const {
@@ -236,7 +253,7 @@ json ViewModelBuilder::compare(const Page& page) const {
     usage.push_back(
         {{"code", f->code->code}, {"name_html", f->name_html}, {"text_html", f->use_html}});
   }
-  v["codes"] = codes;
+  v["codes"] = std::move(codes);
   v["usage"] = std::move(usage);
   v["glance"] = json::array({
       {{"label", l10n.labels().value("column_name", "")},
@@ -295,21 +312,12 @@ json ViewModelBuilder::compare(const Page& page) const {
   }
   v["learn"] = {{"links", std::move(learn)}};
   json related = json::array();
-  for (const auto& [self, near] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
-    const std::size_t other = near;  // (clang 14 cannot capture structured bindings)
-    std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < p.codes.size(); ++i) {
-      if (i != page.a && i != page.b && p.codes[i].class_digit() == p.codes[other].class_digit()) {
-        candidates.push_back(i);
-      }
-    }
-    std::stable_sort(candidates.begin(), candidates.end(), [&](std::size_t x, std::size_t y) {
-      const auto dx = std::abs(static_cast<long>(x) - static_cast<long>(other));
-      const auto dy = std::abs(static_cast<long>(y) - static_cast<long>(other));
-      return dx < dy;
-    });
-    for (std::size_t k = 0; k < candidates.size() && k < kRelatedPerCode; ++k) {
-      related.push_back(compare_link(page, self, candidates[k]));
+  for (const auto& [self, other] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
+    std::size_t shown = 0;
+    for (const std::uint32_t i : nearest_[page.protocol][other]) {
+      if (i == self || shown == kRelatedPerCode) continue;
+      related.push_back(compare_link(page, here, self, i));
+      ++shown;
     }
   }
   v["related"] = {{"links", std::move(related)}};
@@ -338,8 +346,9 @@ json ViewModelBuilder::code(const Page& page) const {
   const MessageArg code_arg[] = {{"code", f.code->code}};
   v["compare_heading_html"] = l10n.message("code_compare_heading").html(code_arg);
   json comparisons = json::array();
+  const std::string here = urls_.of(page);
   for (std::size_t i = 0; i < p.codes.size(); ++i) {
-    if (i != page.a) comparisons.push_back(compare_link(page, page.a, i));
+    if (i != page.a) comparisons.push_back(compare_link(page, here, page.a, i));
   }
   v["comparisons"] = {{"links", std::move(comparisons)}};
   return v;
@@ -379,10 +388,11 @@ json ViewModelBuilder::home(const Page& page) const {
     // Every pair is listed only while the list stays readable; beyond that
     // each code's page lists its comparisons, and the picker reaches any pair.
     json comparisons = json::array();
+    const std::string here = urls_.of(page);
     if (p.codes.size() * (p.codes.size() - 1) / 2 <= kHomeComparisonsMax) {
       for (std::size_t a = 0; a < p.codes.size(); ++a) {
         for (std::size_t b = a + 1; b < p.codes.size(); ++b) {
-          comparisons.push_back(compare_link(at, a, b));
+          comparisons.push_back(compare_link(at, here, a, b));
         }
       }
     }

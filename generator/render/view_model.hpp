@@ -39,12 +39,15 @@ class ViewModelBuilder {
   [[nodiscard]] nlohmann::json not_found(const Page& page) const;
   [[nodiscard]] nlohmann::json breadcrumb(const Page& page, const std::string& home_href,
                                           bool comparing) const;
-  [[nodiscard]] nlohmann::json compare_link(const Page& page, std::size_t a, std::size_t b) const;
+  /// A link to the comparison of codes a and b, from the page at folder `here`.
+  [[nodiscard]] nlohmann::json compare_link(const Page& page, const std::string& here,
+                                            std::size_t a, std::size_t b) const;
 
   const Project& project_;
   const Urls& urls_;
-  std::vector<std::vector<std::vector<CodeFacts>>> facts_;  ///< [locale][protocol][code]
-  std::vector<nlohmann::json> globals_;                     ///< [locale]
+  std::vector<std::vector<std::vector<CodeFacts>>> facts_;        ///< [locale][protocol][code]
+  std::vector<nlohmann::json> globals_;                           ///< [locale]
+  std::vector<std::vector<std::vector<std::uint32_t>>> nearest_;  ///< [protocol][code]
 };
 
 }  // namespace versa

@@ -1,0 +1,56 @@
+// HTML escaping: the vectorized scan must treat every position alike.
+#include <gtest/gtest.h>
+
+#include "core/html.hpp"
+
+using namespace versa;
+
+namespace {
+
+// The obvious byte-by-byte escaper, as the reference.
+std::string reference_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(HtmlEscape, EverySpecialCharacterAtEveryPositionAndLength) {
+  for (std::size_t length = 0; length <= 40; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      for (char special : {'&', '<', '>', '"', '\''}) {
+        std::string text(length, 'a');
+        text[at] = special;
+        if (length > 2) text[length - 1] = '\xc3';  // non-ASCII bytes pass through
+        EXPECT_EQ(html_escape(text), reference_escape(text)) << length << " " << at;
+      }
+    }
+  }
+}
+
+TEST(HtmlEscape, AppendsAfterExistingText) {
+  std::string out = "<p>";
+  append_html_escaped(out, "Tom & Jerry's \"<b>\" café, 16 bytes and more");
+  EXPECT_EQ(out, "<p>Tom &amp; Jerry&#39;s &quot;&lt;b&gt;&quot; café, 16 bytes and more");
+}
