@@ -8,6 +8,7 @@
 # inputs. New interesting inputs go to build-fuzz/corpus/TARGET; a crash, leak
 # or hang stops the run, leaves its input in build-fuzz/crashes/ and fails.
 # Copy that input into fuzz/corpus/TARGET once fixed: it then runs in ctest.
+# VERSA_FUZZ_SEED=N makes a run repeatable (.ci/run uses 1); default: random.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-600}
@@ -32,7 +33,7 @@ for t in "${targets[@]}"; do
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: memory must stay bounded.
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/fuzz/versa_fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" \
+    -max_len=65536 -seed="${VERSA_FUZZ_SEED:-0}" -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" \
     "$build/corpus/$t" "$root/fuzz/corpus/$t" "$root/${seeds[$t]}" 2>"$build/fuzz-$t.log" ||
     { tail -40 "$build/fuzz-$t.log" >&2; exit 1; }
   grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+ +DONE' "$build/fuzz-$t.log" |

@@ -21,6 +21,9 @@ inline constexpr int kMaxJsonNesting = 64;
 class JsonDocument {
  public:
   [[nodiscard]] const nlohmann::json& value() const { return value_; }
+  /// Frees the parsed value once a loader has copied out what it needs;
+  /// locations stay available for diagnostics.
+  void release_value() { value_ = nullptr; }
   [[nodiscard]] const std::string& path() const { return source_.path(); }
 
   /// Location of the value at `pointer`, or of its nearest ancestor that has one.

@@ -66,6 +66,7 @@ std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags
   std::stable_sort(p.codes.begin(), p.codes.end(),
                    [](const ReplyCode& a, const ReplyCode& b) { return a.code < b.code; });
   p.document = std::move(*doc);
+  p.document.release_value();
   return p;
 }
 

@@ -81,6 +81,7 @@ std::optional<LocaleFile> read_locale(std::string tag, JsonDocument document, Di
   }
   if (diags.error_count() > errors_before) return std::nullopt;
   file.document = std::move(*doc);
+  file.document.release_value();
   return file;
 }
 

@@ -38,6 +38,11 @@ struct ViewModelBuilder::CodeFacts {
   std::string use_html;
   std::string class_summary_html;
   std::string summary_html;  ///< the description's first sentence
+  // Parts of comparison pages that only depend on the code and the locale,
+  // built once and copied: cheaper than building them for every page.
+  json card;          ///< "codes" entry, without its href
+  json usage;         ///< "usage" entry
+  json summary_item;  ///< "differences" entry with the first sentence
 };
 
 ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
@@ -146,6 +151,14 @@ ViewModelBuilder::CodeFacts ViewModelBuilder::make_facts(std::size_t locale, std
       html_isolating_latin(l10n.text(p, "classes/" + c.class_digit() + "/summary"), rtl);
   f.summary_html =
       html_isolating_latin(first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl);
+  f.card = {{"code", c.code},
+            {"name_html", f.name_html},
+            {"class_label_html", f.class_label_html},
+            {"description_html", f.description_html},
+            {"when_html", f.when_html},
+            {"fix_html", f.fix_html}};
+  f.usage = {{"code", c.code}, {"name_html", f.name_html}, {"text_html", f.use_html}};
+  f.summary_item = {{"code", c.code}, {"name_html", f.name_html}, {"html", f.summary_html}};
   return f;
 }
 
@@ -197,8 +210,10 @@ json ViewModelBuilder::compare_link(const Page& page, const std::string& here, s
   const Localization& l10n = project_.localizations[page.locale];
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
-  return {{"label_html", l10n.message("compare_link").html(args)},
-          {"href", Urls::relative(here, urls_.compare(page.locale, page.protocol, a, b))}};
+  json link;
+  link["label_html"] = l10n.message("compare_link").html(args);
+  link["href"] = Urls::relative(here, urls_.compare(page.locale, page.protocol, a, b));
+  return link;
 }
 
 json ViewModelBuilder::compare(const Page& page) const {
@@ -242,16 +257,11 @@ json ViewModelBuilder::compare(const Page& page) const {
   json codes = json::array();
   json usage = json::array();
   for (const CodeFacts* f : {&a, &b}) {
-    codes.push_back({{"code", f->code->code},
-                     {"name_html", f->name_html},
-                     {"class_label_html", f->class_label_html},
-                     {"description_html", f->description_html},
-                     {"when_html", f->when_html},
-                     {"fix_html", f->fix_html},
-                     {"href", Urls::relative(here, urls_.code(page.locale, page.protocol,
-                                                              f == &a ? page.a : page.b))}});
-    usage.push_back(
-        {{"code", f->code->code}, {"name_html", f->name_html}, {"text_html", f->use_html}});
+    json card = f->card;
+    card["href"] =
+        Urls::relative(here, urls_.code(page.locale, page.protocol, f == &a ? page.a : page.b));
+    codes.push_back(std::move(card));
+    usage.push_back(f->usage);
   }
   v["codes"] = std::move(codes);
   v["usage"] = std::move(usage);
@@ -287,10 +297,7 @@ json ViewModelBuilder::compare(const Page& page) const {
                              {"html", f->class_summary_html}});
     }
   }
-  for (const CodeFacts* f : {&a, &b}) {
-    differences.push_back(
-        {{"code", f->code->code}, {"name_html", f->name_html}, {"html", f->summary_html}});
-  }
+  for (const CodeFacts* f : {&a, &b}) differences.push_back(f->summary_item);
   if (a.code->rfc != b.code->rfc) {
     const MessageArg args[] = {{"a_code", a.code->code},
                                {"a_rfc", a.code->rfc},
