@@ -32,14 +32,10 @@ struct ViewModelBuilder::CodeFacts {
   std::string name_html;
   std::string class_label_html;
   std::string rfc_label_html;
-  std::string description_html;
-  std::string when_html;
-  std::string fix_html;
-  std::string use_html;
   std::string class_summary_html;
-  std::string summary_html;  ///< the description's first sentence
-  // Parts of comparison pages that only depend on the code and the locale,
-  // built once and copied: cheaper than building them for every page.
+  // Parts of pages that only depend on the code and the locale, built once
+  // and copied: cheaper than building them for every page. They hold the
+  // code's long texts as HTML, so these are kept nowhere else.
   json card;          ///< "codes" entry, without its href
   json usage;         ///< "usage" entry
   json summary_item;  ///< "differences" entry with the first sentence
@@ -143,22 +139,24 @@ ViewModelBuilder::CodeFacts ViewModelBuilder::make_facts(std::size_t locale, std
   f.class_label_html = html_isolating_latin(f.class_label, rtl);
   f.rfc_label_html = html_isolating_latin(f.rfc_label, rtl);
   const std::string prefix = "codes/" + c.code + "/";
-  f.description_html = html_isolating_latin(l10n.text(p, prefix + "description"), rtl);
-  f.when_html = html_isolating_latin(l10n.text(p, prefix + "when"), rtl);
-  f.fix_html = html_isolating_latin(l10n.text(p, prefix + "fix"), rtl);
-  f.use_html = html_isolating_latin(l10n.text(p, prefix + "use"), rtl);
+  const auto html_of = [&](const char* field) {
+    return html_isolating_latin(l10n.text(p, prefix + field), rtl);
+  };
   f.class_summary_html =
       html_isolating_latin(l10n.text(p, "classes/" + c.class_digit() + "/summary"), rtl);
-  f.summary_html =
-      html_isolating_latin(first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl);
   f.card = {{"code", c.code},
             {"name_html", f.name_html},
             {"class_label_html", f.class_label_html},
-            {"description_html", f.description_html},
-            {"when_html", f.when_html},
-            {"fix_html", f.fix_html}};
-  f.usage = {{"code", c.code}, {"name_html", f.name_html}, {"text_html", f.use_html}};
-  f.summary_item = {{"code", c.code}, {"name_html", f.name_html}, {"html", f.summary_html}};
+            {"description_html", html_of("description")},
+            {"when_html", html_of("when")},
+            {"fix_html", html_of("fix")}};
+  f.usage = {{"code", c.code}, {"name_html", f.name_html}, {"text_html", html_of("use")}};
+  // The description's first sentence.
+  f.summary_item = {
+      {"code", c.code},
+      {"name_html", f.name_html},
+      {"html", html_isolating_latin(
+                   first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl)}};
   return f;
 }
 
@@ -341,15 +339,12 @@ json ViewModelBuilder::code(const Page& page) const {
   v["heading_html"] = l10n.message("code_title").html(args);
   v["breadcrumb"] = breadcrumb(page, v["home_href"], false);
   v["crumb_current"] = f.code->code;
-  v["code"] = {{"code", f.code->code},
-               {"name_html", f.name_html},
-               {"class_label_html", f.class_label_html},
-               {"class_summary_html", f.class_summary_html},
-               {"rfc_label_html", f.rfc_label_html},
-               {"description_html", f.description_html},
-               {"when_html", f.when_html},
-               {"fix_html", f.fix_html},
-               {"use_html", f.use_html}};
+  // The comparison card's fields, and those only the code's own page shows.
+  json card = f.card;
+  card["class_summary_html"] = f.class_summary_html;
+  card["rfc_label_html"] = f.rfc_label_html;
+  card["use_html"] = f.usage["text_html"];
+  v["code"] = std::move(card);
   const MessageArg code_arg[] = {{"code", f.code->code}};
   v["compare_heading_html"] = l10n.message("code_compare_heading").html(code_arg);
   json comparisons = json::array();

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 
@@ -67,21 +68,38 @@ OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
   if (!std::getline(manifest, line) || !line.starts_with(kManifestHeader)) return;
   previous_fingerprint_ =
       line.size() > kManifestHeader.size() ? line.substr(kManifestHeader.size() + 1) : "";
-  // Lines: hash size mtime path. Only hashes of paths are kept in memory.
+  // Lines: hash size mtime path. Only hashes of paths are kept in memory,
+  // in a vector sized exactly: grown by doubling it could take twice the
+  // room at 270,000 files.
+  const std::streampos body = manifest.tellg();
+  previous_.reserve(static_cast<std::size_t>(std::count(std::istreambuf_iterator<char>(manifest),
+                                                        std::istreambuf_iterator<char>(), '\n')));
+  manifest.clear();
+  manifest.seekg(body);
   while (std::getline(manifest, line)) {
     std::istringstream in(line);
-    Entry e;
+    Previous e;
+    std::uint64_t size = 0;
     std::string path;
-    in >> std::hex >> e.hash >> std::dec >> e.size >> e.mtime;
+    in >> std::hex >> e.hash >> std::dec >> size >> e.mtime;
     in.get();
     std::getline(in, path);
     if (!in.fail() && safe_relative(path)) {
-      e.present = true;
-      previous_.emplace_back(content_hash(path), e);
+      e.path = content_hash(path);
+      previous_.push_back(e);
     }
   }
   std::sort(previous_.begin(), previous_.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+            [](const Previous& a, const Previous& b) { return a.path < b.path; });
+  made_again_.assign(previous_.size(), 0);
+}
+
+std::size_t OutputDir::find_previous(std::string_view relative) const {
+  const std::uint64_t key = content_hash(relative);
+  const auto it = std::lower_bound(previous_.begin(), previous_.end(), key,
+                                   [](const Previous& p, std::uint64_t k) { return p.path < k; });
+  return it != previous_.end() && it->path == key ? static_cast<std::size_t>(it - previous_.begin())
+                                                  : previous_.size();
 }
 
 bool OutputDir::intact() const {
@@ -146,14 +164,16 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   entry.size = static_cast<std::uint32_t>(bytes.size());
   entry.present = true;
 
-  const std::uint64_t key = content_hash(relative);
-  const auto old = std::lower_bound(previous_.begin(), previous_.end(), key,
-                                    [](const auto& p, std::uint64_t k) { return p.first < k; });
-  if (old != previous_.end() && old->first == key && old->second.hash == entry.hash &&
-      old->second.size == entry.size && matches(target, entry.size, old->second.mtime)) {
-    entry.mtime = old->second.mtime;
-    ++unchanged_;
-    return false;
+  // Equal content hashes mean equal sizes too: the size on disk, checked
+  // with the mtime, tells whether the file is still as the manifest says.
+  if (const std::size_t old = find_previous(relative); old < previous_.size()) {
+    made_again_[old] = 1;  // one byte per file: threads never share one
+    const Previous& p = previous_[old];
+    if (p.hash == entry.hash && matches(target, entry.size, p.mtime)) {
+      entry.mtime = p.mtime;
+      ++unchanged_;
+      return false;
+    }
   }
   const auto slash = relative.rfind('/');
   if (slash != std::string_view::npos) make_directories(relative.substr(0, slash));
@@ -214,12 +234,6 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
 
 void OutputDir::finish(std::string_view fingerprint,
                        const std::function<std::string(std::size_t)>& path_of) {
-  std::vector<std::uint64_t> produced;
-  produced.reserve(entries_.size());
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].present) produced.push_back(content_hash(path_of(i)));
-  }
-  std::sort(produced.begin(), produced.end());
   // Remove what the previous build made and this one did not.
   {
     std::ifstream manifest(manifest_path(root_));
@@ -229,9 +243,8 @@ void OutputDir::finish(std::string_view fingerprint,
       const auto space = line.find(' ', line.find(' ', line.find(' ') + 1) + 1);
       if (space == std::string::npos) continue;
       const std::string path = line.substr(space + 1);
-      if (!safe_relative(path) ||
-          std::binary_search(produced.begin(), produced.end(), content_hash(path)))
-        continue;
+      const std::size_t made = find_previous(path);
+      if (!safe_relative(path) || (made < previous_.size() && made_again_[made])) continue;
       std::error_code ec;
       const fs::path file = root_ / path;
       if (fs::is_regular_file(fs::symlink_status(file, ec)) && fs::remove(file, ec) && !ec) {

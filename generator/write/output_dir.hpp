@@ -62,14 +62,22 @@ class OutputDir {
     std::uint64_t hash = 0;
     std::int64_t mtime = 0;  ///< nanoseconds
     std::uint32_t size = 0;
-    bool present = false;
+    bool present = false;  ///< this build produced the file
   };
+  struct Previous {          // 24 bytes: a file of the previous build
+    std::uint64_t path = 0;  ///< hash of its relative path
+    std::uint64_t hash = 0;
+    std::int64_t mtime = 0;
+  };
+  /// Index in previous_ of the file at `relative`, or previous_.size().
+  [[nodiscard]] std::size_t find_previous(std::string_view relative) const;
   void make_directories(std::string_view relative_dir);
 
   std::filesystem::path root_;
   std::string previous_fingerprint_;
-  std::vector<std::pair<std::uint64_t, Entry>> previous_;  ///< by path hash, sorted
-  std::vector<Entry> entries_;                             ///< by output index
+  std::vector<Previous> previous_;        ///< sorted by path hash
+  std::vector<std::uint8_t> made_again_;  ///< per previous_ entry: produced again (kept)
+  std::vector<Entry> entries_;            ///< by output index
   std::set<std::string> safe_dirs_;
   std::mutex dirs_mutex_;
   std::atomic<std::size_t> written_{0};
