@@ -1,5 +1,7 @@
 #include "i18n/text_breaks.hpp"
 
+#include <algorithm>
+
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 
@@ -53,6 +55,12 @@ std::string first_sentence(std::string_view text, std::string_view locale_tag) {
 
 std::string truncate_at_word(std::string_view text, std::size_t max_chars,
                              std::string_view locale_tag) {
+  // Most texts fit: count code points (bytes that do not continue one)
+  // before converting anything.
+  const auto points = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+  if (points <= max_chars) return std::string(text);
   const auto u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (static_cast<std::size_t>(u.countChar32()) <= max_chars) return std::string(text);

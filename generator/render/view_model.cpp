@@ -92,6 +92,16 @@ ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
     }
     g["languages"] = std::move(languages);
     globals_.push_back(std::move(g));
+    // Breadcrumbs are the same on every code page (and every comparison) of
+    // a protocol in a language: all sit at the same depth.
+    auto& crumbs = crumbs_.emplace_back();
+    for (std::size_t p = 0; p < protocols.size(); ++p) {
+      const auto lp = static_cast<std::uint32_t>(l);
+      const auto pp = static_cast<std::uint32_t>(p);
+      const std::size_t n = protocols[p].codes.size();
+      crumbs.push_back({n > 0 ? breadcrumb({PageKind::code, lp, pp, 0, 0}, false) : json(),
+                        n > 1 ? breadcrumb({PageKind::compare, lp, pp, 0, 1}, true) : json()});
+    }
   }
 }
 
@@ -186,8 +196,9 @@ json ViewModelBuilder::common(const Page& page, const std::string& heading,
   return v;
 }
 
-json ViewModelBuilder::breadcrumb(const Page& page, const std::string& home_href,
-                                  bool comparing) const {
+json ViewModelBuilder::breadcrumb(const Page& page, bool comparing) const {
+  const std::string home_href =
+      Urls::relative(urls_.of(page), "") + urls_.locale_prefix(page.locale);
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
   json crumbs =
@@ -240,7 +251,7 @@ json ViewModelBuilder::compare(const Page& page) const {
   v["heading_html"] = l10n.message("compare_title").html(title_args);
 
   const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
-  v["breadcrumb"] = breadcrumb(page, v["home_href"], true);
+  v["breadcrumb"] = crumbs_[page.locale][page.protocol][1];
   v["crumb_current"] = l10n.message("compare_crumb").text(crumb_args);
 
   if (same_class) {
@@ -337,7 +348,7 @@ json ViewModelBuilder::code(const Page& page) const {
   json v =
       common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
   v["heading_html"] = l10n.message("code_title").html(args);
-  v["breadcrumb"] = breadcrumb(page, v["home_href"], false);
+  v["breadcrumb"] = crumbs_[page.locale][page.protocol][0];
   v["crumb_current"] = f.code->code;
   // The comparison card's fields, and those only the code's own page shows.
   json card = f.card;

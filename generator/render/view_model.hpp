@@ -3,6 +3,8 @@
 // the result out.
 #pragma once
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 #include "plan/pages.hpp"
@@ -37,8 +39,7 @@ class ViewModelBuilder {
   [[nodiscard]] nlohmann::json code(const Page& page) const;
   [[nodiscard]] nlohmann::json home(const Page& page) const;
   [[nodiscard]] nlohmann::json not_found(const Page& page) const;
-  [[nodiscard]] nlohmann::json breadcrumb(const Page& page, const std::string& home_href,
-                                          bool comparing) const;
+  [[nodiscard]] nlohmann::json breadcrumb(const Page& page, bool comparing) const;
   /// A link to the comparison of codes a and b, from the page at folder `here`.
   [[nodiscard]] nlohmann::json compare_link(const Page& page, const std::string& here,
                                             std::size_t a, std::size_t b) const;
@@ -48,6 +49,8 @@ class ViewModelBuilder {
   std::vector<std::vector<std::vector<CodeFacts>>> facts_;        ///< [locale][protocol][code]
   std::vector<nlohmann::json> globals_;                           ///< [locale]
   std::vector<std::vector<std::vector<std::uint32_t>>> nearest_;  ///< [protocol][code]
+  /// [locale][protocol]: the breadcrumb of code pages, then of comparisons.
+  std::vector<std::vector<std::array<nlohmann::json, 2>>> crumbs_;
 };
 
 }  // namespace versa
