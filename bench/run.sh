@@ -22,11 +22,15 @@ versa=$VERSA_BUILD/versa
 floor_bin=$VERSA_BUILD/bench/versa_bench_io_floor
 mkdir -p "$work"
 
-# time_cmd OUTFILE CMD... : appends "wall cpu rss_kb" for one run.
+# time_cmd OUTFILE CMD... : appends "wall cpu rss_kb" for one run. Times come
+# from bash's `time` (milliseconds; GNU time prints only hundredths, too
+# coarse for 3,577 pages), peak RSS from GNU time.
 time_cmd() {
   local out=$1; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >"$work/stdout.txt" 2>"$work/stderr.txt"
-  read -r wall user sys rss <"$work/time.txt"
+  local TIMEFORMAT='%3R %3U %3S'
+  { time /usr/bin/time -f "%M" -o "$work/rss.txt" "$@" >"$work/stdout.txt" 2>"$work/stderr.txt"; } 2>"$work/time.txt"
+  read -r wall user sys <"$work/time.txt"
+  read -r rss <"$work/rss.txt"
   echo "$wall $(echo "$user + $sys" | bc) $rss" >>"$out"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -64,7 +68,7 @@ for n in "${sizes[@]}"; do
   cpu=$(col "$work/full-$n.txt" 2); rss=$(col "$work/full-$n.txt" 3)
   dry=$(col "$work/dry-$n.txt" 1); dry_cpu=$(col "$work/dry-$n.txt" 2)
   noop=$(col "$work/noop-$n.txt" 1)
-  printf "| %s | %s | %.2f | %.2f | %.2f× | %.2f | %.2f / %.2f | %.1f | %.0f | %.3f | %.1f%% | %s, %.2f | %s, %.2f | %.0f |\n" \
+  printf "| %s | %s | %.2f | %.2f | %.2f× | %.2f | %.3f / %.3f | %.1f | %.0f | %.3f | %.1f%% | %s, %.2f | %s, %.2f | %.0f |\n" \
     "$n" "$pages" "$full" "$floor" "$(median <"$work/ratio-$n.txt")" "$cpu" "$dry" "$dry_cpu" \
     "$(echo "$dry_cpu * 1000000 / $pages" | bc -l)" "$(echo "$pages / $full" | bc -l)" "$noop" \
     "$(echo "$(median <"$work/noopratio-$n.txt") * 100" | bc -l)" \
