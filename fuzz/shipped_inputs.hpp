@@ -13,7 +13,7 @@
 
 #include "load/inputs.hpp"
 #include "plan/pages.hpp"
-#include "render/render_page.hpp"
+#include "render/page_renderer.hpp"
 #include "render/view_model.hpp"
 #include "validate/project.hpp"
 
@@ -67,11 +67,12 @@ inline void render_some_pages(const Project& project) {
   const Plan pages(project);
   const Urls urls(project);
   const ViewModelBuilder views(project, urls);
+  PageRenderer renderer(project, views);
   std::string html;
   for (std::size_t i = 0; i < std::min<std::size_t>(pages.size(), 4); ++i) {
-    render_page(project, views, pages[i], html);
+    renderer.render(pages[i], html);
   }
-  render_page(project, views, pages[pages.size() - 1], html);
+  renderer.render(pages[pages.size() - 1], html);
 }
 
 }  // namespace versa::fuzz

@@ -10,8 +10,8 @@
 
 namespace {
 
-const nlohmann::json& data() {
-  static const nlohmann::json d = nlohmann::json::parse(R"({
+const versa::mustache::Data& data() {
+  static const versa::mustache::Data d = versa::mustache::Data::parse(R"({
     "a": {"b": {"c": "<deep & \"quoted\">"}}, "s": "text", "e": "", "n": null,
     "t": true, "f": false, "num": 3.5, "int": 7, "list": [1, "two", {"s": "three"}, []],
     "empty": [], "obj": {"list": [{"a": 1}, {"a": 2}]}
@@ -35,11 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   set.check_references(diags);
   if (const auto* main = set.find("main")) {
-    const nlohmann::json top = {{"s", "top"}};
-    const nlohmann::json* frames[] = {&data(), &top};
+    const versa::mustache::Data top = {{"s", "top"}};
+    // A named frame, as pages use them: {{n.b.c}} and {{#n}} reach it.
+    const versa::mustache::Frame frames[] = {{&data()}, {&data()["a"], "n"}, {&top}};
     std::string out;
     try {
-      set.render(*main, std::span<const nlohmann::json* const>(frames), out);
+      set.render(*main, std::span<const versa::mustache::Frame>(frames), out);
     } catch (const versa::mustache::RenderError&) {
       // A located error (recursion or output limits) is an expected outcome.
     }

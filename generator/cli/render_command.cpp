@@ -44,7 +44,7 @@ std::optional<std::string> render_template_file(const std::string& template_path
   load_partials(set.find(main_name)->nodes, partials_dir, set, diags);
   if (diags.has_errors()) return std::nullopt;
   std::string out;
-  set.render(*set.find(main_name), data->value(), out);
+  set.render(*set.find(main_name), mustache::Data(data->value()), out);
   return out;
 }
 

@@ -11,13 +11,6 @@ namespace versa {
 
 namespace {
 
-// Which bytes need an entity: a table beats a switch in the scanning loop.
-constexpr auto kSpecial = [] {
-  std::array<bool, 256> t{};
-  for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
-  return t;
-}();
-
 // Length of the prefix of `text` that needs no entity. Scans 16 bytes per
 // step with SSE2 (every x86-64 CPU has it), else eight with SWAR.
 std::size_t plain_prefix(std::string_view text) {
@@ -25,16 +18,33 @@ std::size_t plain_prefix(std::string_view text) {
 #if defined(__SSE2__)
   const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
   const __m128i quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
-  for (; i + 16 <= text.size(); i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i hit =
+  const auto special = [&](__m128i v) {
+    return _mm_movemask_epi8(
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
                      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)),
-                                  _mm_cmpeq_epi8(v, apos)));
-    if (const int mask = _mm_movemask_epi8(hit))
+                                  _mm_cmpeq_epi8(v, apos))));
+  };
+  for (; i + 16 <= text.size(); i += 16) {
+    if (const int mask =
+            special(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i))))
       return i + static_cast<std::size_t>(__builtin_ctz(mask));
   }
+  // The last 1..15 bytes, copied so no load reads past the text: most
+  // values (links, labels) are shorter than 16 bytes.
+  if (i < text.size()) {
+    alignas(16) char tail[16] = {};
+    std::memcpy(tail, text.data() + i, text.size() - i);
+    const int mask = special(_mm_load_si128(reinterpret_cast<const __m128i*>(tail)));
+    return mask ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : text.size();
+  }
+  return i;
 #else
+  // Which bytes need an entity: a table beats a switch in the scanning loop.
+  static constexpr auto kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+    return t;
+  }();
   constexpr std::uint64_t ones = 0x0101010101010101ULL;
   constexpr std::uint64_t highs = 0x8080808080808080ULL;
   const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
@@ -46,9 +56,9 @@ std::size_t plain_prefix(std::string_view text) {
       break;
     }
   }
-#endif
   while (i < text.size() && !kSpecial[static_cast<unsigned char>(text[i])]) ++i;
   return i;
+#endif
 }
 
 }  // namespace

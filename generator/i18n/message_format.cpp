@@ -4,6 +4,7 @@
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 
+#include <array>
 #include <vector>
 
 #include "core/html.hpp"
@@ -79,6 +80,7 @@ std::unique_ptr<Message> Message::compile(std::string_view pattern, std::string_
       }
       Segment seg;
       literal.toUTF8String(seg.text);
+      seg.text_html = html_escape(seg.text);
       parsed.getSubstring(name).toUTF8String(seg.arg);
       m->segments_.push_back(std::move(seg));
       literal.remove();
@@ -87,6 +89,7 @@ std::unique_ptr<Message> Message::compile(std::string_view pattern, std::string_
     } else if (type == UMSGPAT_PART_TYPE_MSG_LIMIT) {
       Segment seg;
       literal.toUTF8String(seg.text);
+      seg.text_html = html_escape(seg.text);
       m->segments_.push_back(std::move(seg));
       break;
     }
@@ -125,50 +128,72 @@ const MessageArg* Message::find(std::span<const MessageArg> args, std::string_vi
   return nullptr;
 }
 
-bool Message::fast_path(std::span<const MessageArg> args) const {
-  if (!simple_) return false;
+bool Message::fast_path(std::span<const MessageArg> args,
+                        std::span<const MessageArg*> resolved) const {
+  if (!simple_ || resolved.size() < segments_.size()) return false;
   // A number in a plain {n} is formatted by the locale's rules: leave it to ICU.
-  for (const Segment& seg : segments_) {
-    const MessageArg* a = seg.arg.empty() ? nullptr : find(args, seg.arg);
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const MessageArg* a = segments_[i].arg.empty() ? nullptr : find(args, segments_[i].arg);
     if (a != nullptr && !std::holds_alternative<std::string_view>(a->value)) return false;
+    resolved[i] = a;
   }
   return true;
 }
 
+namespace {
+// Segments a simple pattern may have and still be formatted without ICU.
+constexpr std::size_t kMaxFastSegments = 16;
+}  // namespace
+
 std::string Message::text(std::span<const MessageArg> args) const {
-  if (!fast_path(args)) return format(args, false);
   std::string out;
-  for (const Segment& seg : segments_) {
-    out += seg.text;
-    if (seg.arg.empty()) continue;
-    if (const MessageArg* a = find(args, seg.arg)) {
-      out += std::get<std::string_view>(a->value);
-    } else {
-      out += '{' + seg.arg + '}';  // as ICU leaves an argument nobody passed
-    }
-  }
+  append_text(out, args);
   return out;
 }
 
 std::string Message::html(std::span<const MessageArg> args) const {
-  if (fast_path(args)) {
-    std::string out;
-    for (const Segment& seg : segments_) {
-      append_html_escaped(out, seg.text);
+  std::string out;
+  append_html(out, args);
+  return out;
+}
+
+void Message::append_text(std::string& out, std::span<const MessageArg> args) const {
+  std::array<const MessageArg*, kMaxFastSegments> resolved;
+  if (!fast_path(args, resolved)) {
+    out += format(args, false);
+    return;
+  }
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const Segment& seg = segments_[i];
+    out += seg.text;
+    if (seg.arg.empty()) continue;
+    if (resolved[i] != nullptr) {
+      out += std::get<std::string_view>(resolved[i]->value);
+    } else {
+      out += '{' + seg.arg + '}';  // as ICU leaves an argument nobody passed
+    }
+  }
+}
+
+void Message::append_html(std::string& out, std::span<const MessageArg> args) const {
+  std::array<const MessageArg*, kMaxFastSegments> resolved;
+  if (fast_path(args, resolved)) {
+    for (std::size_t i = 0; i < segments_.size(); ++i) {
+      const Segment& seg = segments_[i];
+      out += seg.text_html;
       if (seg.arg.empty()) continue;
-      if (const MessageArg* a = find(args, seg.arg)) {
+      if (resolved[i] != nullptr) {
         out += "<bdi>";
-        append_html_escaped(out, std::get<std::string_view>(a->value));
+        append_html_escaped(out, std::get<std::string_view>(resolved[i]->value));
         out += "</bdi>";
       } else {
         append_html_escaped(out, '{' + seg.arg + '}');
       }
     }
-    return out;
+    return;
   }
   const std::string raw = format(args, true);
-  std::string out;
-  out.reserve(raw.size() + 32);
+  out.reserve(out.size() + raw.size() + 32);
   std::size_t plain_start = 0;
   for (std::size_t i = 0; i + 2 < raw.size() + 0; ++i) {
     // U+E000..U+E0FF encode as EE 80 80 .. EE 83 BF.
@@ -186,7 +211,6 @@ std::string Message::html(std::span<const MessageArg> args) const {
     plain_start = i + 1;
   }
   append_html_escaped(out, std::string_view(raw).substr(plain_start));
-  return out;
 }
 
 }  // namespace versa

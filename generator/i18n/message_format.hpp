@@ -45,6 +45,10 @@ class Message {
   /// escaped and isolated in <bdi> so that codes keep their order in RTL text.
   [[nodiscard]] std::string html(std::span<const MessageArg> args) const;
 
+  /// The same as text() and html(), appended to `out`.
+  void append_text(std::string& out, std::span<const MessageArg> args) const;
+  void append_html(std::string& out, std::span<const MessageArg> args) const;
+
  private:
   Message() = default;
   std::string format(std::span<const MessageArg> args, bool markers) const;
@@ -52,10 +56,14 @@ class Message {
   // A pattern made only of text and plain {name} arguments is formatted by
   // concatenation, without ICU: most messages are such, and it is ~20x faster.
   struct Segment {
-    std::string text;  ///< literal text, apostrophe quoting already resolved
-    std::string arg;   ///< then this argument, if not empty
+    std::string text;       ///< literal text, apostrophe quoting already resolved
+    std::string text_html;  ///< the same, escaped once for html()
+    std::string arg;        ///< then this argument, if not empty
   };
-  [[nodiscard]] bool fast_path(std::span<const MessageArg> args) const;
+  /// For a simple pattern, the argument of each segment (nullptr when none
+  /// or not passed), or false when ICU must format (a number argument).
+  [[nodiscard]] bool fast_path(std::span<const MessageArg> args,
+                               std::span<const MessageArg*> resolved) const;
   [[nodiscard]] static const MessageArg* find(std::span<const MessageArg> args,
                                               std::string_view name);
 

@@ -1,11 +1,11 @@
-// Renders a parsed template tree against nlohmann::json.
+// Renders a parsed template tree against a stack of JSON frames.
 #include "core/html.hpp"
 #include "mustache/template.hpp"
 
 namespace versa::mustache {
 namespace {
 
-using nlohmann::json;
+using json = Data;
 
 bool truthy(const json& v) {
   switch (v.type()) {
@@ -26,7 +26,7 @@ class Renderer {
  public:
   Renderer(const TemplateSet& set, std::string& out) : set_(set), out_(out) {}
 
-  void run(const Template& tmpl, std::span<const json* const> frames) {
+  void run(const Template& tmpl, std::span<const Frame> frames) {
     stack_.assign(frames.begin(), frames.end());
     file_ = &tmpl.path;
     output_start_ = out_.size();
@@ -35,13 +35,18 @@ class Renderer {
 
  private:
   const json* lookup(const Node& n) const {
-    if (n.path.empty()) return stack_.back();
+    if (n.path.empty()) return stack_.back().name.empty() ? stack_.back().data : nullptr;
+    const std::string& first = n.path.front();
     for (auto frame = stack_.rbegin(); frame != stack_.rend(); ++frame) {
-      const json& f = **frame;
-      if (!f.is_object()) continue;
-      auto it = f.find(n.path.front());
-      if (it == f.end()) continue;
-      const json* v = &*it;
+      const json* v = frame->data;
+      if (!frame->name.empty()) {
+        if (frame->name != first) continue;
+      } else {
+        if (!v->is_object()) continue;
+        auto it = v->find(first);
+        if (it == v->end()) continue;
+        v = &*it;
+      }
       for (std::size_t k = 1; k < n.path.size(); ++k) {
         if (!v->is_object()) return nullptr;
         auto next = v->find(n.path[k]);
@@ -192,12 +197,12 @@ class Renderer {
           Nested nested(*this, n, nullptr);
           if (v->is_array()) {
             for (const json& item : *v) {
-              stack_.push_back(&item);
+              stack_.push_back({&item});
               render(n.children);
               stack_.pop_back();
             }
           } else {
-            stack_.push_back(v);
+            stack_.push_back({v});
             render(n.children);
             stack_.pop_back();
           }
@@ -250,7 +255,7 @@ class Renderer {
 
   const TemplateSet& set_;
   std::string& out_;
-  std::vector<const json*> stack_;
+  std::vector<Frame> stack_;
   std::vector<Override> overrides_;
   std::string indent_;
   bool at_line_start_ = true;
@@ -264,11 +269,11 @@ class Renderer {
 }  // namespace
 
 void TemplateSet::render(const Template& tmpl, const json& data, std::string& out) const {
-  const json* frames[] = {&data};
-  render(tmpl, std::span<const json* const>(frames), out);
+  const Frame frames[] = {{&data}};
+  render(tmpl, std::span<const Frame>(frames), out);
 }
 
-void TemplateSet::render(const Template& tmpl, std::span<const json* const> frames,
+void TemplateSet::render(const Template& tmpl, std::span<const Frame> frames,
                          std::string& out) const {
   Renderer(*this, out).run(tmpl, frames);
 }

@@ -18,6 +18,11 @@
 
 namespace versa::mustache {
 
+/// The data templates render. Objects keep their members in one flat vector
+/// (nlohmann::ordered_json): view models are small, built and dropped for
+/// every page, and found by short keys, where a tree of nodes costs more.
+using Data = nlohmann::ordered_json;
+
 enum class NodeKind { text, escaped, raw, section, inverted, partial, parent, block };
 
 /// One element of a parsed template.
@@ -58,6 +63,14 @@ class RenderError : public std::runtime_error {
   Location where_;
 };
 
+/// One frame of the context stack. An unnamed frame offers its members (an
+/// object's keys); a named frame is found as if it were the object
+/// `{name: *data}`, so data shared by many pages is seen without a copy.
+struct Frame {
+  const Data* data = nullptr;
+  std::string_view name = {};
+};
+
 /// Sections may nest this deep in one template; deeper is a parse error.
 inline constexpr int kMaxSectionNesting = 100;
 /// Sections, partials, parents and blocks may nest this deep while rendering.
@@ -83,13 +96,13 @@ class TemplateSet {
   /// Renders `tmpl` with `data`, appending to `out`. A missing partial renders
   /// as nothing (as the spec asks); call check_references() to forbid that.
   /// Throws RenderError past the limits above.
-  void render(const Template& tmpl, const nlohmann::json& data, std::string& out) const;
+  void render(const Template& tmpl, const Data& data, std::string& out) const;
 
   /// Renders with a context stack of several frames, the last one on top:
-  /// names not found in a frame are looked up in the ones beneath it.
-  void render(const Template& tmpl, std::span<const nlohmann::json* const> frames,
-              std::string& out) const;
-  [[nodiscard]] std::string render(std::string_view name, const nlohmann::json& data) const;
+  /// names not found in a frame are looked up in the ones beneath it. `{{.}}`
+  /// outside any section is the top frame, which must then be unnamed.
+  void render(const Template& tmpl, std::span<const Frame> frames, std::string& out) const;
+  [[nodiscard]] std::string render(std::string_view name, const Data& data) const;
 
  private:
   std::map<std::string, std::unique_ptr<Template>, std::less<>> templates_;

@@ -73,26 +73,43 @@ std::string Urls::compare(std::size_t locale, std::size_t protocol, std::size_t 
             locale);
 }
 
+std::string Urls::compare_root(std::size_t locale, std::size_t protocol) const {
+  return locale_prefix(locale) + "compare/" + project_.inputs.protocols[protocol].id + "/";
+}
+
+namespace {
+
+// Built by appending: this runs several times for every page.
+void append_code(std::string& out, const ReplyCode& c) {
+  out.append(c.code).append("-").append(c.slug);
+}
+
+}  // namespace
+
+std::string Urls::compare_folder(std::size_t protocol, std::size_t a, std::size_t b) const {
+  const Protocol& p = project_.inputs.protocols[protocol];
+  std::string out;
+  out.reserve(80);
+  append_code(out, p.codes[std::min(a, b)]);
+  out.append("-vs-");
+  append_code(out, p.codes[std::max(a, b)]);
+  out += '/';
+  return out;
+}
+
 std::string Urls::path(const Page& page) const {
   if (page.kind == PageKind::home || page.kind == PageKind::not_found) return {};
   const Protocol& p = project_.inputs.protocols[page.protocol];
-  // Built by appending: this runs several times for every page.
   std::string out;
   out.reserve(96);
-  const auto append_code = [&](std::size_t index) {
-    const ReplyCode& c = p.codes[index];
-    out.append(c.code).append("-").append(c.slug);
-  };
   if (page.kind == PageKind::code) {
     out.append(p.id).append("/");
-    append_code(page.a);
+    append_code(out, p.codes[page.a]);
+    out += '/';
   } else {
     out.append("compare/").append(p.id).append("/");
-    append_code(std::min(page.a, page.b));
-    out.append("-vs-");
-    append_code(std::max(page.a, page.b));
+    out += compare_folder(page.protocol, page.a, page.b);
   }
-  out += '/';
   return out;
 }
 

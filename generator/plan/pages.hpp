@@ -55,6 +55,12 @@ class Urls {
   [[nodiscard]] std::string code(std::size_t locale, std::size_t protocol, std::size_t code) const;
   [[nodiscard]] std::string compare(std::size_t locale, std::size_t protocol, std::size_t a,
                                     std::size_t b) const;
+  /// The folder holding every comparison of `protocol` in `locale`
+  /// ("vi/compare/smtp/").
+  [[nodiscard]] std::string compare_root(std::size_t locale, std::size_t protocol) const;
+  /// The comparison of codes a and b inside compare_root(): "211-x-vs-500-y/".
+  [[nodiscard]] std::string compare_folder(std::size_t protocol, std::size_t a,
+                                           std::size_t b) const;
   /// The part of a page's folder that is the same in every locale
   /// ("compare/smtp/211-x-vs-500-y/"); of() prefixes it with the locale's.
   [[nodiscard]] std::string path(const Page& page) const;

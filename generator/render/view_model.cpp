@@ -10,13 +10,58 @@
 
 namespace versa {
 
-using nlohmann::json;
+using json = mustache::Data;
 
 namespace {
 
 constexpr std::size_t kMetaDescriptionMax = 160;
 constexpr std::size_t kRelatedPerCode = 3;
 constexpr std::size_t kHomeComparisonsMax = 2000;
+
+json links(json list) {
+  json o = json::object();
+  o["links"] = std::move(list);
+  return o;
+}
+
+// Comparison and code pages are written over the view model of the page of
+// the same kind before them: keys exist and strings keep their buffers, so
+// a page allocates next to nothing. Every value is written on every page.
+// Adding a key to an object may copy its members elsewhere: a reference
+// into an object must not outlive the next key added to it.
+
+/// The string member `key` of `object`, emptied, its buffer kept.
+std::string& text_of(json& object, std::string_view key) {
+  json& slot = object[key];
+  if (!slot.is_string()) slot = std::string();
+  std::string& s = slot.get_ref<std::string&>();
+  s.clear();
+  return s;
+}
+
+void set(json& object, std::string_view key, std::string_view value) {
+  text_of(object, key).assign(value);
+}
+
+/// The array member `key` of `object`, with exactly `size` elements.
+json::array_t& list_of(json& object, std::string_view key, std::size_t size) {
+  json& slot = object[key];
+  if (!slot.is_array()) slot = json::array();
+  auto& items = slot.get_ref<json::array_t&>();
+  items.resize(size);
+  return items;
+}
+
+const std::string& member(const json& object, std::string_view key) {
+  return object.find(key)->get_ref<const std::string&>();
+}
+
+/// A message without arguments, as plain text.
+const std::string& label(const Localization& l10n, std::string_view key) {
+  static const std::string none;
+  const auto it = l10n.labels().find(key);
+  return it == l10n.labels().end() ? none : it->get_ref<const std::string&>();
+}
 
 }  // namespace
 
@@ -26,19 +71,11 @@ struct ViewModelBuilder::CodeFacts {
   std::string name;
   std::string class_code;  ///< "2xx"
   std::string class_name;
-  std::string class_label;  ///< "2xx Positive Completion"
-  std::string rfc_label;    ///< "RFC 5321, section 4.2.3"
-  // The same as HTML, Latin runs isolated on right-to-left pages.
-  std::string name_html;
-  std::string class_label_html;
-  std::string rfc_label_html;
-  std::string class_summary_html;
-  // Parts of pages that only depend on the code and the locale, built once
-  // and copied: cheaper than building them for every page. They hold the
-  // code's long texts as HTML, so these are kept nowhere else.
-  json card;          ///< "codes" entry, without its href
-  json usage;         ///< "usage" entry
-  json summary_item;  ///< "differences" entry with the first sentence
+  /// The code as pages show it, as HTML (Latin runs isolated on right-to-left
+  /// pages): the named frame `a`, `b` or `code`. It holds the code's long
+  /// texts, so these are kept nowhere else.
+  json view;
+  std::string summary_html;  ///< the description's first sentence
 };
 
 ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
@@ -137,63 +174,53 @@ ViewModelBuilder::CodeFacts ViewModelBuilder::make_facts(std::size_t locale, std
   f.class_code = c.class_digit() + "xx";
   f.class_name = l10n.text(p, "classes/" + c.class_digit() + "/name");
   const MessageArg class_args[] = {{"class_code", f.class_code}, {"class_name", f.class_name}};
-  f.class_label = l10n.message("class_label").text(class_args);
-  if (c.section.empty()) {
-    f.rfc_label = c.rfc;
-  } else {
+  std::string rfc_label = c.rfc;
+  if (!c.section.empty()) {
     const MessageArg rfc_args[] = {{"rfc", c.rfc}, {"section", c.section}};
-    f.rfc_label = l10n.message("rfc_section").text(rfc_args);
+    rfc_label = l10n.message("rfc_section").text(rfc_args);
   }
   const bool rtl = l10n.info().rtl;
-  f.name_html = html_isolating_latin(f.name, rtl);
-  f.class_label_html = html_isolating_latin(f.class_label, rtl);
-  f.rfc_label_html = html_isolating_latin(f.rfc_label, rtl);
+  const std::string name_html = html_isolating_latin(f.name, rtl);
   const std::string prefix = "codes/" + c.code + "/";
   const auto html_of = [&](const char* field) {
     return html_isolating_latin(l10n.text(p, prefix + field), rtl);
   };
-  f.class_summary_html =
-      html_isolating_latin(l10n.text(p, "classes/" + c.class_digit() + "/summary"), rtl);
-  f.card = {{"code", c.code},
-            {"name_html", f.name_html},
-            {"class_label_html", f.class_label_html},
-            {"description_html", html_of("description")},
-            {"when_html", html_of("when")},
-            {"fix_html", html_of("fix")}};
-  f.usage = {{"code", c.code}, {"name_html", f.name_html}, {"text_html", html_of("use")}};
-  // The description's first sentence.
-  f.summary_item = {
+  f.view = {
       {"code", c.code},
-      {"name_html", f.name_html},
-      {"html", html_isolating_latin(
-                   first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl)}};
+      {"name_html", name_html},
+      {"class_label_html", html_isolating_latin(l10n.message("class_label").text(class_args), rtl)},
+      {"class_summary_html",
+       html_isolating_latin(l10n.text(p, "classes/" + c.class_digit() + "/summary"), rtl)},
+      {"rfc_label_html", html_isolating_latin(rfc_label, rtl)},
+      {"description_html", html_of("description")},
+      {"when_html", html_of("when")},
+      {"fix_html", html_of("fix")},
+      {"use_html", html_of("use")}};
+  f.summary_html =
+      html_isolating_latin(first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl);
   return f;
 }
 
-json ViewModelBuilder::common(const Page& page, const std::string& heading,
-                              const std::string& description) const {
+void ViewModelBuilder::common(const Page& page, std::string_view description, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
   const std::string here = urls_.of(page);
-  json v;
-  v["heading"] = heading;
+  const std::string heading = member(v, "heading");  // a copy: v grows below
   if (page.kind == PageKind::home) {
-    v["title"] = heading;
+    set(v, "title", heading);
   } else {
-    const std::string site_name = l10n.labels().value("site_name", "");
-    const MessageArg args[] = {{"page", heading}, {"site", site_name}};
-    v["title"] = l10n.message("page_title").text(args);
+    const MessageArg args[] = {{"page", heading}, {"site", label(l10n, "site_name")}};
+    l10n.message("page_title").append_text(text_of(v, "title"), args);
   }
-  v["description"] = truncate_at_word(description, kMetaDescriptionMax, l10n.tag());
-  v["canonical"] = urls_.absolute(here);
+  set(v, "description", truncate_at_word(description, kMetaDescriptionMax, l10n.tag()));
+  set(v, "canonical", urls_.absolute(here));
   v["indexable"] = true;
   // Links to this page in other languages are composed in the template from
   // root + locale prefix + path, so the language lists are built once per locale.
   const std::string root = Urls::relative(here, "");
-  v["root"] = root;
-  v["path"] = urls_.path(page);
-  v["home_href"] = root + urls_.locale_prefix(page.locale);
-  v["assets_href"] = root + "assets/";
-  return v;
+  set(v, "root", root);
+  set(v, "path", urls_.path(page));
+  text_of(v, "home_href").append(root).append(urls_.locale_prefix(page.locale));
+  text_of(v, "assets_href").append(root).append("assets/");
 }
 
 json ViewModelBuilder::breadcrumb(const Page& page, bool comparing) const {
@@ -211,21 +238,20 @@ json ViewModelBuilder::breadcrumb(const Page& page, bool comparing) const {
   return crumbs;
 }
 
-json ViewModelBuilder::compare_link(const Page& page, const std::string& here, std::size_t a,
-                                    std::size_t b) const {
+void ViewModelBuilder::compare_link(const Page& page, const std::string& root, std::size_t a,
+                                    std::size_t b, json& link) const {
   if (a > b) std::swap(a, b);
   const CodeFacts& x = facts(page, a);
   const CodeFacts& y = facts(page, b);
-  const Localization& l10n = project_.localizations[page.locale];
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
-  json link;
-  link["label_html"] = l10n.message("compare_link").html(args);
-  link["href"] = Urls::relative(here, urls_.compare(page.locale, page.protocol, a, b));
-  return link;
+  project_.localizations[page.locale]
+      .message("compare_link")
+      .append_html(text_of(link, "label_html"), args);
+  text_of(link, "href").append(root).append(urls_.compare_folder(page.protocol, a, b));
 }
 
-json ViewModelBuilder::compare(const Page& page) const {
+void ViewModelBuilder::compare(const Page& page, json& v) const {
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
   const CodeFacts& a = facts(page, page.a);
@@ -246,131 +272,109 @@ json ViewModelBuilder::compare(const Page& page) const {
                                   {"b_class_code", b.class_code},
                                   {"b_class_name", b.class_name}};
   const std::span<const MessageArg> title_args(pair_args, 5);
-  const std::string heading = l10n.message("compare_title").text(title_args);
-  json v = common(page, heading, l10n.message("compare_meta").text(title_args));
-  v["heading_html"] = l10n.message("compare_title").html(title_args);
+  l10n.message("compare_title").append_text(text_of(v, "heading"), title_args);
+  common(page, l10n.message("compare_meta").text(title_args), v);
+  l10n.message("compare_title").append_html(text_of(v, "heading_html"), title_args);
 
   const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
-  v["breadcrumb"] = crumbs_[page.locale][page.protocol][1];
-  v["crumb_current"] = l10n.message("compare_crumb").text(crumb_args);
+  l10n.message("compare_crumb").append_text(text_of(v, "crumb_current"), crumb_args);
 
   if (same_class) {
-    v["intro_html"] = l10n.message("intro_same_class").html(std::span(pair_args, 7));
+    l10n.message("intro_same_class").append_html(text_of(v, "intro_html"), std::span(pair_args, 7));
   } else {
     const MessageArg cross[] = {pair_args[0], pair_args[1], pair_args[2],
                                 pair_args[3], pair_args[4], pair_args[7],
                                 pair_args[8], pair_args[9], pair_args[10]};
-    v["intro_html"] = l10n.message("intro_cross_class").html(cross);
+    l10n.message("intro_cross_class").append_html(text_of(v, "intro_html"), cross);
   }
+  // The codes themselves are the shared frames `a` and `b`.
 
-  json codes = json::array();
-  json usage = json::array();
-  for (const CodeFacts* f : {&a, &b}) {
-    json card = f->card;
-    card["href"] =
-        Urls::relative(here, urls_.code(page.locale, page.protocol, f == &a ? page.a : page.b));
-    codes.push_back(std::move(card));
-    usage.push_back(f->usage);
-  }
-  v["codes"] = std::move(codes);
-  v["usage"] = std::move(usage);
-  v["glance"] = json::array({
-      {{"label", l10n.labels().value("column_name", "")},
-       {"a_html", a.name_html},
-       {"b_html", b.name_html}},
-      {{"label", l10n.labels().value("column_class", "")},
-       {"a_html", a.class_label_html},
-       {"b_html", b.class_label_html}},
-      {{"label", l10n.labels().value("column_rfc", "")},
-       {"a_html", a.rfc_label_html},
-       {"b_html", b.rfc_label_html}},
-  });
-
-  // Key differences: the class item only when the classes differ.
-  json differences = json::array();
+  // Key differences: the class item only when the classes differ. Each item
+  // is {code, name_html, html}, unlabelled when code is empty.
+  const bool same_rfc = a.code->rfc == b.code->rfc;
+  auto& differences = list_of(v, "differences", (same_class ? 1 : 3) + 2 + (same_rfc ? 0 : 1));
+  std::size_t next = 0;
+  const auto item = [&](std::string_view code, std::string_view name_html) -> std::string& {
+    json& d = differences[next++];
+    set(d, "code", code);
+    set(d, "name_html", name_html);
+    return text_of(d, "html");
+  };
   if (same_class) {
     const MessageArg args[] = {{"class_code", a.class_code}, {"class_name", a.class_name}};
-    differences.push_back({{"code", ""},
-                           {"name_html", ""},
-                           {"html", l10n.message("difference_same_class").html(args)}});
+    l10n.message("difference_same_class").append_html(item("", ""), args);
   } else {
     const MessageArg args[] = {{"a_code", a.code->code},       {"a_class_code", a.class_code},
                                {"a_class_name", a.class_name}, {"b_code", b.code->code},
                                {"b_class_code", b.class_code}, {"b_class_name", b.class_name}};
-    differences.push_back(
-        {{"code", ""}, {"name_html", ""}, {"html", l10n.message("difference_class").html(args)}});
+    l10n.message("difference_class").append_html(item("", ""), args);
     // What each class asks of the client, labelled by class.
     for (const CodeFacts* f : {&a, &b}) {
-      differences.push_back({{"code", f->class_code},
-                             {"name_html", html_isolating_latin(f->class_name, rtl)},
-                             {"html", f->class_summary_html}});
+      item(f->class_code, html_isolating_latin(f->class_name, rtl))
+          .append(member(f->view, "class_summary_html"));
     }
   }
-  for (const CodeFacts* f : {&a, &b}) differences.push_back(f->summary_item);
-  if (a.code->rfc != b.code->rfc) {
+  for (const CodeFacts* f : {&a, &b}) {
+    item(f->code->code, member(f->view, "name_html")).append(f->summary_html);
+  }
+  if (!same_rfc) {
     const MessageArg args[] = {{"a_code", a.code->code},
                                {"a_rfc", a.code->rfc},
                                {"b_code", b.code->code},
                                {"b_rfc", b.code->rfc}};
-    differences.push_back(
-        {{"code", ""}, {"name_html", ""}, {"html", l10n.message("difference_rfc").html(args)}});
+    l10n.message("difference_rfc").append_html(item("", ""), args);
   }
-  v["differences"] = std::move(differences);
 
   // Learn more: both codes' pages, then comparisons with each code's nearest
   // neighbours in the other code's class.
-  json learn = json::array();
-  for (const auto& [f, index] : {std::pair{&a, page.a}, std::pair{&b, page.b}}) {
-    const MessageArg args[] = {{"protocol", p.name}, {"code", f->code->code}, {"name", f->name}};
-    learn.push_back(
-        {{"label_html", l10n.message("learn_code").html(args)},
-         {"href", Urls::relative(here, urls_.code(page.locale, page.protocol, index))}});
+  auto& learn = list_of(v["learn"], "links", 2);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const CodeFacts& f = k == 0 ? a : b;
+    const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
+    l10n.message("learn_code").append_html(text_of(learn[k], "label_html"), args);
+    set(learn[k], "href",
+        Urls::relative(here, urls_.code(page.locale, page.protocol, k == 0 ? page.a : page.b)));
   }
-  v["learn"] = {{"links", std::move(learn)}};
-  json related = json::array();
+  std::array<std::pair<std::uint32_t, std::uint32_t>, 2 * kRelatedPerCode> pairs;
+  std::size_t count = 0;
   for (const auto& [self, other] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
     std::size_t shown = 0;
     for (const std::uint32_t i : nearest_[page.protocol][other]) {
       if (i == self || shown == kRelatedPerCode) continue;
-      related.push_back(compare_link(page, here, self, i));
+      pairs[count++] = {self, i};
       ++shown;
     }
   }
-  v["related"] = {{"links", std::move(related)}};
-  return v;
+  const std::string root = Urls::relative(here, urls_.compare_root(page.locale, page.protocol));
+  auto& related = list_of(v["related"], "links", count);
+  for (std::size_t k = 0; k < count; ++k) {
+    compare_link(page, root, pairs[k].first, pairs[k].second, related[k]);
+  }
 }
 
-json ViewModelBuilder::code(const Page& page) const {
+void ViewModelBuilder::code(const Page& page, json& v) const {
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
   const CodeFacts& f = facts(page, page.a);
   const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
-  json v =
-      common(page, l10n.message("code_title").text(args), l10n.message("code_meta").text(args));
-  v["heading_html"] = l10n.message("code_title").html(args);
-  v["breadcrumb"] = crumbs_[page.locale][page.protocol][0];
-  v["crumb_current"] = f.code->code;
-  // The comparison card's fields, and those only the code's own page shows.
-  json card = f.card;
-  card["class_summary_html"] = f.class_summary_html;
-  card["rfc_label_html"] = f.rfc_label_html;
-  card["use_html"] = f.usage["text_html"];
-  v["code"] = std::move(card);
+  l10n.message("code_title").append_text(text_of(v, "heading"), args);
+  common(page, l10n.message("code_meta").text(args), v);
+  l10n.message("code_title").append_html(text_of(v, "heading_html"), args);
+  set(v, "crumb_current", f.code->code);
   const MessageArg code_arg[] = {{"code", f.code->code}};
-  v["compare_heading_html"] = l10n.message("code_compare_heading").html(code_arg);
-  json comparisons = json::array();
-  const std::string here = urls_.of(page);
-  for (std::size_t i = 0; i < p.codes.size(); ++i) {
-    if (i != page.a) comparisons.push_back(compare_link(page, here, page.a, i));
+  l10n.message("code_compare_heading").append_html(text_of(v, "compare_heading_html"), code_arg);
+  const std::string root =
+      Urls::relative(urls_.of(page), urls_.compare_root(page.locale, page.protocol));
+  auto& comparisons = list_of(v["comparisons"], "links", p.codes.size() - 1);
+  for (std::size_t i = 0, k = 0; i < p.codes.size(); ++i) {
+    if (i != page.a) compare_link(page, root, page.a, i, comparisons[k++]);
   }
-  v["comparisons"] = {{"links", std::move(comparisons)}};
-  return v;
 }
 
-json ViewModelBuilder::home(const Page& page) const {
+void ViewModelBuilder::home(const Page& page, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
   const bool rtl = l10n.info().rtl;
-  const std::string site_name = l10n.labels().value("site_name", "");
+  const std::string& site_name = label(l10n, "site_name");
   std::string protocols_text;
   json protocols = json::array();
   for (std::size_t pi = 0; pi < project_.inputs.protocols.size(); ++pi) {
@@ -401,11 +405,11 @@ json ViewModelBuilder::home(const Page& page) const {
     // Every pair is listed only while the list stays readable; beyond that
     // each code's page lists its comparisons, and the picker reaches any pair.
     json comparisons = json::array();
-    const std::string here = urls_.of(page);
+    const std::string root = Urls::relative(urls_.of(page), urls_.compare_root(page.locale, pi));
     if (p.codes.size() * (p.codes.size() - 1) / 2 <= kHomeComparisonsMax) {
       for (std::size_t a = 0; a < p.codes.size(); ++a) {
         for (std::size_t b = a + 1; b < p.codes.size(); ++b) {
-          comparisons.push_back(compare_link(at, here, a, b));
+          compare_link(at, root, a, b, comparisons.emplace_back());
         }
       }
     }
@@ -441,46 +445,69 @@ json ViewModelBuilder::home(const Page& page) const {
            {"base",
             Urls::relative(urls_.of(page), urls_.home(page.locale) + "compare/" + p.id + "/")}}},
          {"codes_by_name", std::move(codes_by_name)},
-         {"comparisons",
-          comparisons.empty() ? json(false) : json{{"links", std::move(comparisons)}}}});
+         {"comparisons", comparisons.empty() ? json(false) : links(std::move(comparisons))}});
   }
-  json v = common(page, site_name, protocols_text);
+  v = json::object();
+  set(v, "heading", site_name);
+  common(page, protocols_text, v);
   v["heading_html"] = html_isolating_latin(site_name, rtl);
-  v["tagline_html"] = html_isolating_latin(l10n.labels().value("site_tagline", ""), rtl);
+  v["tagline_html"] = html_isolating_latin(label(l10n, "site_tagline"), rtl);
   v["protocols"] = std::move(protocols);
-  return v;
 }
 
-json ViewModelBuilder::not_found(const Page& page) const {
+void ViewModelBuilder::not_found(const Page& page, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
-  json v;
-  const std::string heading = l10n.labels().value("not_found_title", "");
-  const std::string site_name = l10n.labels().value("site_name", "");
+  v = json::object();
+  const std::string& heading = label(l10n, "not_found_title");
+  const std::string& site_name = label(l10n, "site_name");
   v["heading"] = heading;
   v["heading_html"] = html_isolating_latin(heading, l10n.info().rtl);
   const MessageArg args[] = {{"page", heading}, {"site", site_name}};
   v["title"] = l10n.message("page_title").text(args);
-  v["description"] = l10n.labels().value("not_found_text", "");
+  v["description"] = label(l10n, "not_found_text");
   // Served for any missing URL, so every link is absolute.
   v["root"] = urls_.absolute("");
   v["path"] = "";
   v["home_href"] = urls_.absolute(urls_.home(page.locale));
   v["assets_href"] = urls_.absolute("assets/");
-  return v;
+}
+
+SharedFrames ViewModelBuilder::shared_frames(const Page& page) const {
+  SharedFrames shared;
+  const auto add = [&](const json& data, std::string_view name) {
+    shared.frames[shared.size++] = {&data, name};
+  };
+  add(globals_[page.locale], {});
+  const auto& crumbs = crumbs_[page.locale][page.protocol];
+  if (page.kind == PageKind::compare) {
+    add(crumbs[1], "breadcrumb");
+    add(facts(page, page.a).view, "a");
+    add(facts(page, page.b).view, "b");
+  } else if (page.kind == PageKind::code) {
+    add(crumbs[0], "breadcrumb");
+    add(facts(page, page.a).view, "code");
+  }
+  return shared;
+}
+
+void ViewModelBuilder::build(const Page& page, json& view) const {
+  if (!view.is_object()) view = json::object();
+  switch (page.kind) {
+    case PageKind::home:
+      return home(page, view);
+    case PageKind::code:
+      return code(page, view);
+    case PageKind::compare:
+      return compare(page, view);
+    case PageKind::not_found:
+      return not_found(page, view);
+  }
 }
 
 json ViewModelBuilder::build(const Page& page) const {
-  switch (page.kind) {
-    case PageKind::home:
-      return home(page);
-    case PageKind::code:
-      return code(page);
-    case PageKind::compare:
-      return compare(page);
-    case PageKind::not_found:
-      return not_found(page);
-  }
-  return {};
+  json view = json::object();
+  build(page, view);
+  return view;
 }
 
 }  // namespace versa

@@ -5,11 +5,16 @@
 
 #include <array>
 
-#include <nlohmann/json.hpp>
-
+#include "mustache/template.hpp"
 #include "plan/pages.hpp"
 
 namespace versa {
+
+/// Frames many pages share, seen beneath a page's own view model.
+struct SharedFrames {
+  std::array<mustache::Frame, 4> frames{};
+  std::size_t size = 0;
+};
 
 class ViewModelBuilder {
  public:
@@ -18,12 +23,21 @@ class ViewModelBuilder {
   ViewModelBuilder(const Project& project, const Urls& urls);
   ~ViewModelBuilder();
 
-  /// The view model of `page`. Keys are documented in templates/README.md.
-  [[nodiscard]] nlohmann::json build(const Page& page) const;
+  /// The view model of `page`: its own values, the top frame. Keys are
+  /// documented in templates/README.md.
+  [[nodiscard]] mustache::Data build(const Page& page) const;
 
-  /// The values every page of `locale` sees beneath its own view model:
-  /// `t` (labels), `lang`, `dir`, `og_locale`, `og_alternates`.
-  [[nodiscard]] const nlohmann::json& globals(std::size_t locale) const { return globals_[locale]; }
+  /// The same, written over `view`, which may hold the view model of an
+  /// earlier page of the same kind: its keys and string buffers are reused
+  /// (a worker renders thousands of pages of one kind), and every value is
+  /// overwritten, so the result equals build(page).
+  void build(const Page& page, mustache::Data& view) const;
+
+  /// The frames beneath the page's own, bottom first: the locale's globals
+  /// (`t`, `lang`, `dir`, `languages`...), then values shared by name: the
+  /// `breadcrumb`, and the codes the page shows (`a` and `b` on a
+  /// comparison, `code` on a code page). No two frames have a key in common.
+  [[nodiscard]] SharedFrames shared_frames(const Page& page) const;
 
   /// The template that lays out `page`.
   [[nodiscard]] static const char* template_name(PageKind kind);
@@ -33,24 +47,27 @@ class ViewModelBuilder {
   [[nodiscard]] const CodeFacts& facts(const Page& page, std::size_t code) const;
   [[nodiscard]] CodeFacts make_facts(std::size_t locale, std::size_t protocol,
                                      std::size_t code) const;
-  [[nodiscard]] nlohmann::json common(const Page& page, const std::string& heading,
-                                      const std::string& description) const;
-  [[nodiscard]] nlohmann::json compare(const Page& page) const;
-  [[nodiscard]] nlohmann::json code(const Page& page) const;
-  [[nodiscard]] nlohmann::json home(const Page& page) const;
-  [[nodiscard]] nlohmann::json not_found(const Page& page) const;
-  [[nodiscard]] nlohmann::json breadcrumb(const Page& page, bool comparing) const;
-  /// A link to the comparison of codes a and b, from the page at folder `here`.
-  [[nodiscard]] nlohmann::json compare_link(const Page& page, const std::string& here,
-                                            std::size_t a, std::size_t b) const;
+  /// Writes what every page has (title, description, links to the root...);
+  /// `v` already holds the page's `heading`.
+  void common(const Page& page, std::string_view description, mustache::Data& v) const;
+  void compare(const Page& page, mustache::Data& v) const;
+  void code(const Page& page, mustache::Data& v) const;
+  void home(const Page& page, mustache::Data& v) const;
+  void not_found(const Page& page, mustache::Data& v) const;
+  [[nodiscard]] mustache::Data breadcrumb(const Page& page, bool comparing) const;
+  /// Writes into `link` the link to the comparison of codes a and b from
+  /// `page`, where `root` is the relative link from `page` to its protocol's
+  /// comparisons: {label_html, href}.
+  void compare_link(const Page& page, const std::string& root, std::size_t a, std::size_t b,
+                    mustache::Data& link) const;
 
   const Project& project_;
   const Urls& urls_;
   std::vector<std::vector<std::vector<CodeFacts>>> facts_;        ///< [locale][protocol][code]
-  std::vector<nlohmann::json> globals_;                           ///< [locale]
+  std::vector<mustache::Data> globals_;                           ///< [locale]
   std::vector<std::vector<std::vector<std::uint32_t>>> nearest_;  ///< [protocol][code]
   /// [locale][protocol]: the breadcrumb of code pages, then of comparisons.
-  std::vector<std::vector<std::array<nlohmann::json, 2>>> crumbs_;
+  std::vector<std::vector<std::array<mustache::Data, 2>>> crumbs_;
 };
 
 }  // namespace versa

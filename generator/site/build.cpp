@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "plan/pages.hpp"
-#include "render/render_page.hpp"
+#include "render/page_renderer.hpp"
 #include "render/site_files.hpp"
 #include "render/view_model.hpp"
 #include "validate/project.hpp"
@@ -118,6 +118,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   // template that cannot render (a partial including itself) leaves the
   // output folder as it was.
   try {
+    PageRenderer renderer(*project, views);
     std::string html;
     bool tried[4] = {};
     const std::size_t first_pages =
@@ -125,7 +126,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     for (std::size_t i = 0; i <= first_pages; ++i) {
       const Page page = pages[i < first_pages ? i : pages.size() - 1];
       if (std::exchange(tried[static_cast<int>(page.kind)], true)) continue;
-      render_page(*project, views, page, html);
+      renderer.render(page, html);
     }
   } catch (const mustache::RenderError& e) {
     diags.error(e.where(), e.what());
@@ -138,11 +139,12 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   std::mutex error_mutex;
   Diagnostic first_error;
   const auto worker = [&] {
+    PageRenderer renderer(*project, views);
     std::string html;
     try {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         const Page page = pages[i];
-        render_page(*project, views, page, html);
+        renderer.render(page, html);
         if (out) out->write(i, urls.output_file(page), html);
       }
     } catch (const mustache::RenderError& e) {

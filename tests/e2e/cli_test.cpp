@@ -56,7 +56,7 @@ TEST(Cli, BrokenInputLeavesThePublishedSiteUntouched) {
   de.replace(crumb, de.find('\n', crumb) - crumb, "\"compare_crumb\": \"{a_code} vs. {b_cod\",");
   write_file(dir / "locales/de.json", de);
   std::string compare = read_file(dir / "templates/compare.html");
-  compare.replace(compare.find("{{/codes}}"), 10, "");
+  compare.replace(compare.find("{{/differences}}"), 16, "");
   write_file(dir / "templates/compare.html", compare);
 
   const RunResult r = run_versa(dir.path(), "build");

@@ -94,7 +94,7 @@ TEST(Serve, RebuildsOnSaveAndShowsErrorsUntilFixed) {
   // Break a template: pages show the located error; the last build stays on disk.
   const std::string good = read_file(dir / "templates/compare.html");
   std::string broken = good;
-  broken.replace(broken.find("{{/codes}}"), 10, "");
+  broken.replace(broken.find("{{/differences}}"), 16, "");
   write_file(dir / "templates/compare.html", broken);
   EXPECT_TRUE(eventually(client, page, [](const std::string& body, int status) {
     return status == 500 && body.find("templates/compare.html:") != std::string::npos;

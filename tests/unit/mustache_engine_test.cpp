@@ -4,7 +4,7 @@
 #include "mustache/template.hpp"
 
 using namespace versa;
-using nlohmann::json;
+using json = versa::mustache::Data;
 
 namespace {
 
@@ -117,4 +117,35 @@ TEST(MustacheEngine, InvalidUtf8InATemplateIsLocated) {
   EXPECT_FALSE(c->ok);
   EXPECT_NE(first_error(*c).find("main.html:2:5: error: invalid UTF-8"), std::string::npos)
       << first_error(*c);
+}
+
+TEST(MustacheEngine, NamedFramesAreSeenAsObjectsWithOneKey) {
+  auto c = compile("{{a.name}} {{#a}}{{name}}/{{page}}{{/a}} {{^b}}no b{{/b}} [{{.}}]");
+  ASSERT_TRUE(c->ok);
+  const json shared = {{"name", "211"}};
+  const json page = {{"page", "p"}};
+  const mustache::Frame frames[] = {{&shared, "a"}, {&page}};
+  std::string out;
+  c->set.render(*c->set.find("main"), std::span<const mustache::Frame>(frames), out);
+  // Inside {{#a}}, names fall back to the frames beneath, as with any section.
+  EXPECT_EQ(out, "211 211/p no b [{&quot;page&quot;:&quot;p&quot;}]");
+}
+
+TEST(MustacheEngine, UpperFramesShadowLowerOnesAndNamedFramesShadowKeys) {
+  auto c = compile("{{x}} {{a}} {{#a}}{{x}}{{/a}}");
+  ASSERT_TRUE(c->ok);
+  const json bottom = {{"x", "bottom"}, {"a", "key a"}};
+  const json named = {{"x", "named"}};
+  const json top = {{"x", "top"}};
+  std::string out;
+  const mustache::Frame frames[] = {{&bottom}, {&named, "a"}, {&top}};
+  c->set.render(*c->set.find("main"), std::span<const mustache::Frame>(frames), out);
+  EXPECT_EQ(out, "top {&quot;x&quot;:&quot;named&quot;} named");
+  // A named frame on top: {{.}} has no unnamed frame to show.
+  auto dot = compile("[{{.}}]");
+  ASSERT_TRUE(dot->ok);
+  out.clear();
+  const mustache::Frame named_top[] = {{&bottom}, {&named, "a"}};
+  dot->set.render(*dot->set.find("main"), std::span<const mustache::Frame>(named_top), out);
+  EXPECT_EQ(out, "[]");
 }

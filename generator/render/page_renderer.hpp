@@ -1,0 +1,31 @@
+// render: pages of the plan to HTML, one after another.
+#pragma once
+
+#include <array>
+#include <string>
+
+#include "mustache/template.hpp"
+#include "plan/pages.hpp"
+#include "render/view_model.hpp"
+
+namespace versa {
+
+/// Renders pages with their kind's template. Each worker thread has its own:
+/// it keeps the view model of its last page of each kind, which the next
+/// page of that kind overwrites, so rendering a page allocates little.
+class PageRenderer {
+ public:
+  PageRenderer(const Project& project, const ViewModelBuilder& views)
+      : project_(project), views_(views) {}
+
+  /// Renders `page` into `html` (cleared first). Throws mustache::RenderError
+  /// when the template exceeds a rendering limit.
+  void render(const Page& page, std::string& html);
+
+ private:
+  const Project& project_;
+  const ViewModelBuilder& views_;
+  std::array<mustache::Data, 4> last_;  ///< by PageKind
+};
+
+}  // namespace versa
