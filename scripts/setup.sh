@@ -12,7 +12,6 @@ packages=(
   libicu-dev                      # MessageFormat, plurals, locale names, direction, breaks
   libcli11-dev                    # command-line parsing
   libcpp-httplib-dev              # the preview server of versa serve
-  libgoogle-perftools-dev         # tcmalloc: faster small allocations while rendering
   libxxhash-dev                   # content hashes: unchanged files are not rewritten
   libgtest-dev libgmock-dev       # unit and end-to-end tests
   libgumbo-dev                    # HTML5 parser the end-to-end tests read pages with

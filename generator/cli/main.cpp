@@ -1,15 +1,37 @@
-// versa's command line: build, check, render.
-#include <CLI/CLI.hpp>
+// versa's command line: build, check, new-locale, render; serve runs versa-serve.
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include "cli/new_locale_command.hpp"
+#include "cli/options.hpp"
 #include "cli/render_command.hpp"
 #include "site/build.hpp"
-#include "site/serve.hpp"
 
 namespace {
+
+// `versa serve` is the program versa-serve beside this one: the HTTP server's
+// libraries (cpp-httplib, OpenSSL, brotli) cost every start of versa 6 ms and
+// 1,300 page faults, so only versa-serve loads them.
+int exec_serve(int argc, char** argv) {
+  std::error_code ec;
+  const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::string helper =
+      (ec ? std::filesystem::path(argv[0]) : self).parent_path() / "versa-serve";
+  std::vector<char*> args{const_cast<char*>(helper.c_str())};
+  for (int i = 2; i < argc; ++i) args.push_back(argv[i]);
+  args.push_back(nullptr);
+  ::execv(helper.c_str(), args.data());
+  std::cerr << "versa: serve runs " << helper << ", which cannot start (" << std::strerror(errno)
+            << "); build it with cmake --build, next to versa\n";
+  return 1;
+}
 
 // One row per locale: how much is translated and what is wrong.
 void print_coverage(std::ostream& out, const std::vector<versa::LocaleCoverage>& rows) {
@@ -32,17 +54,13 @@ void print_coverage(std::ostream& out, const std::vector<versa::LocaleCoverage>&
 
 int main(int argc, char** argv) {
   using namespace versa;
+  if (argc > 1 && std::string_view(argv[1]) == "serve") return exec_serve(argc, argv);
   CLI::App app{"versa: a localized static site generator for protocol reply codes"};
   app.set_version_flag("--version", std::string("versa ") + VERSA_VERSION);
   app.require_subcommand(1);
 
   BuildOptions build;
-  auto add_inputs = [](CLI::App* cmd, InputPaths& in) {
-    cmd->add_option("--catalogue", in.catalogue, "catalogue folder")->capture_default_str();
-    cmd->add_option("--locales", in.locales, "locales folder")->capture_default_str();
-    cmd->add_option("--templates", in.templates, "templates folder")->capture_default_str();
-    cmd->add_option("--site", in.site_config, "site settings file")->capture_default_str();
-  };
+  const auto add_inputs = add_input_options;
   CLI::App* build_cmd = app.add_subcommand("build", "build the site into the output folder");
   add_inputs(build_cmd, build.inputs);
   build_cmd->add_option("--out,-o", build.out_dir, "output folder")->capture_default_str();
@@ -56,14 +74,11 @@ int main(int argc, char** argv) {
   add_inputs(check_cmd, check_paths);
   check_cmd->add_flag("--strict", check_strict, "treat missing translations as errors");
 
+  // Listed for --help; main() hands `serve` to versa-serve before parsing.
   ServeOptions serve_options;
-  CLI::App* serve_cmd =
-      app.add_subcommand("serve", "build, serve on 127.0.0.1, rebuild and reload on change");
-  add_inputs(serve_cmd, serve_options.build.inputs);
-  serve_cmd->add_option("--out,-o", serve_options.build.out_dir, "output folder")
-      ->capture_default_str();
-  serve_cmd->add_option("--port,-p", serve_options.port, "port on 127.0.0.1")
-      ->capture_default_str();
+  add_serve_options(
+      app.add_subcommand("serve", "build, serve on 127.0.0.1, rebuild and reload on change"),
+      serve_options);
 
   std::string new_tag;
   InputPaths new_paths;
@@ -101,8 +116,6 @@ int main(int argc, char** argv) {
     print_coverage(std::cout, coverage);
     std::cout << "versa: " << (ok ? "all inputs are valid" : "inputs have errors") << '\n';
     status = ok ? 0 : 1;
-  } else if (*serve_cmd) {
-    return serve(serve_options, std::cerr);
   } else if (*new_cmd) {
     const auto path = write_new_locale(new_tag, new_paths, diags);
     diags.print(std::cerr);

@@ -1,17 +1,12 @@
 // `versa serve`: build, serve on 127.0.0.1, rebuild on change, live reload.
+// Only the versa-serve program links it (and cpp-httplib with OpenSSL).
 #pragma once
 
 #include <ostream>
 
-#include "site/build.hpp"
+#include "site/serve_options.hpp"
 
 namespace versa {
-
-struct ServeOptions {
-  BuildOptions build;
-  int port = 8000;
-  int poll_ms = 250;  ///< how often inputs are checked for changes
-};
 
 /// Builds the site, then serves `build.out_dir` until interrupted (SIGINT,
 /// SIGTERM). Watches the inputs and rebuilds when one changes; open pages
