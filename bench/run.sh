@@ -2,9 +2,10 @@
 # The benchmark: one command. For N = 34, 100 and 300 codes (all shipped
 # locales), the median of RUNS runs of: a full build into a new empty folder
 # paired run by run with the I/O floor (the same files written by
-# bench/io_floor.cpp and nothing else), a render-only build (--dry-run), a
-# no-op rebuild, a rebuild after one string changed in one locale, and a
-# rebuild after one template changed. Prints a markdown table.
+# bench/io_floor.cpp on every core, and nothing else), a render-only build
+# (--dry-run), a no-op rebuild, a rebuild after one string changed in one
+# locale, and a rebuild after one template changed. Prints a markdown table.
+# WORK=/dev/shm/versa-bench measures in memory, without the disk.
 #
 # Usage: bash bench/run.sh [N ...]      (env: RUNS=5, WORK=/tmp/versa-bench)
 set -euo pipefail
@@ -44,12 +45,17 @@ for n in "${sizes[@]}"; do
   rm -f "$work"/*-"$n".txt
   for ((r = 1; r <= runs; r++)); do
     cd "$project"
+    # Each timed write starts from a settled disk: deleting 270,000 files (and
+    # the discards that follow) must not slow down whichever command is next.
     rm -rf out .out.versa-manifest floor
+    sync
     time_cmd "$work/full-$n.txt" "$versa" build --out out
     pages=$(grep -o '^versa: [0-9]*' "$work/stdout.txt" | grep -o '[0-9]*$')
     find out -type f -printf "%s %P\n" >"$work/list-$n.txt"
+    sync
     time_cmd "$work/floor-$n.txt" "$floor_bin" "$work/list-$n.txt" floor
     rm -rf floor
+    sync
     # Paired ratio of this run.
     paste <(tail -1 "$work/full-$n.txt") <(tail -1 "$work/floor-$n.txt") | awk '{print $1/$4}' >>"$work/ratio-$n.txt"
     time_cmd "$work/noop-$n.txt" "$versa" build --out out
