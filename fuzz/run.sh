@@ -36,6 +36,6 @@ for t in "${targets[@]}"; do
     -max_len=65536 -seed="${VERSA_FUZZ_SEED:-0}" -print_final_stats=1 -artifact_prefix="$build/crashes/$t-" \
     "$build/corpus/$t" "$root/fuzz/corpus/$t" "$root/${seeds[$t]}" 2>"$build/fuzz-$t.log" ||
     { tail -40 "$build/fuzz-$t.log" >&2; exit 1; }
-  grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+ +DONE' "$build/fuzz-$t.log" |
+  grep -a -E '^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+ +DONE' "$build/fuzz-$t.log" |
     sed "s/^/fuzz: $t: /" >&2
 done
