@@ -45,8 +45,8 @@ for n in "${sizes[@]}"; do
   rm -f "$work"/*-"$n".txt
   for ((r = 1; r <= runs; r++)); do
     cd "$project"
-    # Each timed write starts from a settled disk: deleting 270,000 files (and
-    # the discards that follow) must not slow down whichever command is next.
+    # Each timed command starts from a settled disk: deleting or writing
+    # 270,000 files must not slow down whichever command comes next.
     rm -rf out .out.versa-manifest floor
     sync
     time_cmd "$work/full-$n.txt" "$versa" build --out out
@@ -58,16 +58,20 @@ for n in "${sizes[@]}"; do
     sync
     # Paired ratio of this run.
     paste <(tail -1 "$work/full-$n.txt") <(tail -1 "$work/floor-$n.txt") | awk '{print $1/$4}' >>"$work/ratio-$n.txt"
+    sync
     time_cmd "$work/noop-$n.txt" "$versa" build --out out
     paste <(tail -1 "$work/noop-$n.txt") <(tail -1 "$work/floor-$n.txt") | awk '{print $1/$4}' >>"$work/noopratio-$n.txt"
     # One string in one locale: the German tagline.
     sed -i "s/\"site_tagline\": \"/\"site_tagline\": \"$r /" locales/de.json
+    sync
     time_cmd "$work/string-$n.txt" "$versa" build --out out
     grep -o '[0-9]* written' "$work/stdout.txt" | grep -o '[0-9]*' >>"$work/stringw-$n.txt"
     # One template: the comparison page.
     echo "<!-- run $r -->" >>templates/compare.html
+    sync
     time_cmd "$work/template-$n.txt" "$versa" build --out out
     grep -o '[0-9]* written' "$work/stdout.txt" | grep -o '[0-9]*' >>"$work/templatew-$n.txt"
+    sync
     time_cmd "$work/dry-$n.txt" "$versa" build --dry-run --out out
   done
   full=$(col "$work/full-$n.txt" 1); floor=$(col "$work/floor-$n.txt" 1)
