@@ -67,7 +67,7 @@ inline void render_some_pages(const Project& project) {
   const Plan pages(project);
   const Urls urls(project);
   const ViewModelBuilder views(project, urls);
-  PageRenderer renderer(project, views);
+  PageRenderer renderer(views);
   std::string html;
   for (std::size_t i = 0; i < std::min<std::size_t>(pages.size(), 4); ++i) {
     renderer.render(pages[i], html);

@@ -84,6 +84,10 @@ inline constexpr std::size_t kMaxRenderSteps = 20'000'000;
 /// by name when rendering.
 class TemplateSet {
  public:
+  TemplateSet() = default;
+  TemplateSet(TemplateSet&&) = default;
+  TemplateSet& operator=(TemplateSet&&) = default;
+
   /// Parses and adds a template; false (with diagnostics) on a parse error.
   bool add(std::string name, const SourceText& source, Diagnostics& diags);
 
@@ -92,6 +96,15 @@ class TemplateSet {
 
   /// Reports every partial or parent tag that names a template not in the set.
   void check_references(Diagnostics& diags) const;
+
+  /// A copy in which each `{{key.name}}` (or `{{{…}}}`) whose value in `value`
+  /// is a string, number or boolean without a line break is that text,
+  /// escaped as the tag asks and joined to the text around it: pages that
+  /// share `value` skip looking it up. Rendered with frames that hold
+  /// `{key: value}` and no other member `key` (in no frame and no section
+  /// value), the copy prints what this set prints; the tags it kept still
+  /// look `key` up.
+  [[nodiscard]] TemplateSet with_constant(std::string_view key, const Data& value) const;
 
   /// Renders `tmpl` with `data`, appending to `out`. A missing partial renders
   /// as nothing (as the spec asks); call check_references() to forbid that.

@@ -1,5 +1,7 @@
 #include "mustache/template.hpp"
 
+#include "core/html.hpp"
+
 namespace versa::mustache {
 
 bool TemplateSet::add(std::string name, const SourceText& source, Diagnostics& diags) {
@@ -37,6 +39,54 @@ void check_nodes(const TemplateSet& set, const Template& t, const std::vector<No
 
 void TemplateSet::check_references(Diagnostics& diags) const {
   for (const auto& [name, t] : templates_) check_nodes(*this, *t, t->nodes, diags);
+}
+
+namespace {
+
+// Replaces the tags naming `key.…` by their text, then joins neighbouring
+// text nodes: the renderer prints "a" then "b" exactly as it prints "ab".
+void bind_constant(std::vector<Node>& nodes, std::string_view key, const Data& value) {
+  for (Node& n : nodes) {
+    bind_constant(n.children, key, value);
+    if ((n.kind != NodeKind::escaped && n.kind != NodeKind::raw) || n.path.size() < 2 ||
+        n.path.front() != key) {
+      continue;
+    }
+    const Data* v = &value;
+    for (std::size_t k = 1; k < n.path.size() && v != nullptr; ++k) {
+      const auto it = v->is_object() ? v->find(n.path[k]) : v->end();
+      v = it == v->end() ? nullptr : &*it;
+    }
+    if (v == nullptr || !(v->is_string() || v->is_number() || v->is_boolean())) continue;
+    const std::string text = v->is_string() ? v->get<std::string>() : v->dump();
+    // A value is never re-indented inside, template text is: keep those apart.
+    if (text.find('\n') != std::string::npos) continue;
+    n.text = n.kind == NodeKind::escaped ? html_escape(text) : text;
+    n.kind = NodeKind::text;
+    n.path.clear();
+  }
+  std::vector<Node> joined;
+  joined.reserve(nodes.size());
+  for (Node& n : nodes) {
+    if (n.kind == NodeKind::text && !joined.empty() && joined.back().kind == NodeKind::text) {
+      joined.back().text += n.text;
+    } else {
+      joined.push_back(std::move(n));
+    }
+  }
+  nodes = std::move(joined);
+}
+
+}  // namespace
+
+TemplateSet TemplateSet::with_constant(std::string_view key, const Data& value) const {
+  TemplateSet copy;
+  for (const auto& [name, t] : templates_) {
+    auto bound = std::make_unique<Template>(*t);
+    bind_constant(bound->nodes, key, value);
+    copy.templates_.emplace(name, std::move(bound));
+  }
+  return copy;
 }
 
 }  // namespace versa::mustache

@@ -5,7 +5,8 @@
 namespace versa {
 
 void PageRenderer::render(const Page& page, std::string& html) {
-  const auto* tmpl = project_.inputs.templates.find(ViewModelBuilder::template_name(page.kind));
+  const mustache::TemplateSet& templates = views_.templates(page.locale);
+  const auto* tmpl = templates.find(ViewModelBuilder::template_name(page.kind));
   html.clear();
   mustache::Data& view = last_[static_cast<std::size_t>(page.kind)];
   views_.build(page, view);
@@ -14,7 +15,7 @@ void PageRenderer::render(const Page& page, std::string& html) {
   std::array<mustache::Frame, std::tuple_size_v<decltype(shared.frames)> + 1> stack;
   std::copy_n(shared.frames.begin(), shared.size, stack.begin());
   stack[shared.size] = {&view};
-  project_.inputs.templates.render(*tmpl, std::span(stack.data(), shared.size + 1), html);
+  templates.render(*tmpl, std::span(stack.data(), shared.size + 1), html);
 }
 
 }  // namespace versa

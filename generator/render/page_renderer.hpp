@@ -15,15 +15,13 @@ namespace versa {
 /// page of that kind overwrites, so rendering a page allocates little.
 class PageRenderer {
  public:
-  PageRenderer(const Project& project, const ViewModelBuilder& views)
-      : project_(project), views_(views) {}
+  explicit PageRenderer(const ViewModelBuilder& views) : views_(views) {}
 
   /// Renders `page` into `html` (cleared first). Throws mustache::RenderError
   /// when the template exceeds a rendering limit.
   void render(const Page& page, std::string& html);
 
  private:
-  const Project& project_;
   const ViewModelBuilder& views_;
   std::array<mustache::Data, 4> last_;  ///< by PageKind
 };

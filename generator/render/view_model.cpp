@@ -128,6 +128,7 @@ ViewModelBuilder::ViewModelBuilder(const Project& project, const Urls& urls)
                            {"current", i == l}});
     }
     g["languages"] = std::move(languages);
+    templates_.push_back(project_.inputs.templates.with_constant("t", g["t"]));
     globals_.push_back(std::move(g));
     // Breadcrumbs are the same on every code page (and every comparison) of
     // a protocol in a language: all sit at the same depth.

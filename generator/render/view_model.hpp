@@ -42,6 +42,13 @@ class ViewModelBuilder {
   /// The template that lays out `page`.
   [[nodiscard]] static const char* template_name(PageKind kind);
 
+  /// The project's templates with the labels of `locale` written in (each
+  /// `{{t.key}}` is its text): they render as the project's templates do
+  /// with shared_frames(), since no view model has a key `t` of its own.
+  [[nodiscard]] const mustache::TemplateSet& templates(std::size_t locale) const {
+    return templates_[locale];
+  }
+
  private:
   struct CodeFacts;
   [[nodiscard]] const CodeFacts& facts(const Page& page, std::size_t code) const;
@@ -65,6 +72,7 @@ class ViewModelBuilder {
   const Urls& urls_;
   std::vector<std::vector<std::vector<CodeFacts>>> facts_;        ///< [locale][protocol][code]
   std::vector<mustache::Data> globals_;                           ///< [locale]
+  std::vector<mustache::TemplateSet> templates_;                  ///< [locale]
   std::vector<std::vector<std::vector<std::uint32_t>>> nearest_;  ///< [protocol][code]
   /// [locale][protocol]: the breadcrumb of code pages, then of comparisons.
   std::vector<std::vector<std::array<mustache::Data, 2>>> crumbs_;

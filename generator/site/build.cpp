@@ -118,7 +118,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   // template that cannot render (a partial including itself) leaves the
   // output folder as it was.
   try {
-    PageRenderer renderer(*project, views);
+    PageRenderer renderer(views);
     std::string html;
     bool tried[4] = {};
     const std::size_t first_pages =
@@ -139,7 +139,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   std::mutex error_mutex;
   Diagnostic first_error;
   const auto worker = [&] {
-    PageRenderer renderer(*project, views);
+    PageRenderer renderer(views);
     std::string html;
     try {
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {

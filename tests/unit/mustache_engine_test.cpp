@@ -149,3 +149,30 @@ TEST(MustacheEngine, UpperFramesShadowLowerOnesAndNamedFramesShadowKeys) {
   dot->set.render(*dot->set.find("main"), std::span<const mustache::Frame>(named_top), out);
   EXPECT_EQ(out, "[]");
 }
+
+TEST(MustacheEngine, ConstantsAreWrittenIntoACopyThatRendersTheSame) {
+  auto c = compile(
+      "<h1>{{t.title}}</h1>{{#items}}<p>{{t.label}} {{.}}</p>{{/items}}{{>card}}"
+      "{{{t.raw}}} {{t.n}} {{t.missing}}[{{t.lines}}]",
+      {{"card", "  {{t.label}}!\n"}});
+  ASSERT_TRUE(c->ok);
+  const json constants = {
+      {"title", "A & B"}, {"label", "<i>"}, {"raw", "<b>"}, {"n", 3}, {"lines", "one\ntwo"}};
+  const json data = {{"items", {1, 2}}};
+  const mustache::TemplateSet bound = c->set.with_constant("t", constants);
+  const json t_frame = {{"t", constants}};
+  const mustache::Frame frames[] = {{&t_frame}, {&data}};
+  std::string looked_up;
+  c->set.render(*c->set.find("main"), std::span<const mustache::Frame>(frames), looked_up);
+  std::string written_in;
+  bound.render(*bound.find("main"), std::span<const mustache::Frame>(frames), written_in);
+  EXPECT_EQ(written_in, looked_up);
+  // A value with a line break is still looked up.
+  EXPECT_EQ(bound.render("main", data),
+            "<h1>A &amp; B</h1><p>&lt;i&gt; 1</p><p>&lt;i&gt; 2</p>  "
+            "&lt;i&gt;!\n<b> 3 []");
+  EXPECT_EQ(looked_up,
+            "<h1>A &amp; B</h1><p>&lt;i&gt; 1</p><p>&lt;i&gt; 2</p>  &lt;i&gt;!\n<b> 3 [one\ntwo]");
+  // The original set still looks `t` up.
+  EXPECT_EQ(c->set.render("main", data), "<h1></h1><p> 1</p><p> 2</p>  !\n  []");
+}

@@ -51,13 +51,34 @@ TEST(ViewModel, WritingOverAnEarlierPageGivesTheFreshViewModel) {
 
 TEST(ViewModel, PagesRenderTheSameInAnyOrder) {
   const Shipped s;
-  PageRenderer forwards(*s.project, s.views);
-  PageRenderer backwards(*s.project, s.views);
+  PageRenderer forwards(s.views);
+  PageRenderer backwards(s.views);
   std::vector<std::string> html(s.pages.size());
   for (std::size_t i = 0; i < s.pages.size(); ++i) forwards.render(s.pages[i], html[i]);
   std::string again;
   for (std::size_t i = s.pages.size(); i-- > 0;) {
     backwards.render(s.pages[i], again);
     ASSERT_EQ(again, html[i]) << s.urls.output_file(s.pages[i]);
+  }
+}
+
+TEST(ViewModel, LabelsWrittenIntoTemplatesRenderAsLookedUpOnes) {
+  const Shipped s;
+  PageRenderer renderer(s.views);
+  std::string bound;
+  std::string looked_up;
+  for (std::size_t i = 0; i < s.pages.size(); i += 7) {
+    const Page page = s.pages[i];
+    renderer.render(page, bound);
+    // The same page from the project's own templates, `t` found in the globals.
+    const mustache::Data view = s.views.build(page);
+    const SharedFrames shared = s.views.shared_frames(page);
+    std::vector<mustache::Frame> frames(shared.frames.begin(), shared.frames.begin() + shared.size);
+    frames.push_back({&view});
+    const auto& templates = s.project->inputs.templates;
+    looked_up.clear();
+    templates.render(*templates.find(ViewModelBuilder::template_name(page.kind)), frames,
+                     looked_up);
+    ASSERT_EQ(bound, looked_up) << s.urls.output_file(page);
   }
 }
