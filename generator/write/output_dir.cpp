@@ -1,12 +1,14 @@
 #include "write/output_dir.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -22,12 +24,16 @@ namespace {
 constexpr std::string_view kManifestHeader = "versa-manifest 2";
 
 bool safe_relative(std::string_view rel) {
-  if (rel.empty() || rel.front() == '/' || rel.find('\0') != std::string_view::npos ||
-      rel.find('\\') != std::string_view::npos || rel.find("//") != std::string_view::npos) {
+  if (rel.empty() || rel.front() == '/' || rel.back() == '/' ||
+      rel.find('\0') != std::string_view::npos || rel.find('\\') != std::string_view::npos) {
     return false;
   }
-  for (const auto& part : fs::path(rel)) {
-    if (part == ".." || part == "." || part.empty()) return false;
+  for (std::size_t start = 0; start <= rel.size();) {
+    std::size_t end = rel.find('/', start);
+    if (end == std::string_view::npos) end = rel.size();
+    const std::string_view part = rel.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
   }
   return true;
 }
@@ -53,16 +59,58 @@ std::uint64_t content_hash(std::string_view bytes) {
   return XXH3_64bits(bytes.data(), bytes.size());
 }
 
-fs::path OutputDir::manifest_path(const fs::path& root) {
+namespace {
+
+// A hidden name beside `root`: ".<root's name><suffix>" in its parent folder.
+fs::path beside(const fs::path& root, std::string_view suffix) {
   const fs::path abs = fs::absolute(root).lexically_normal();
   const fs::path dir = abs.has_filename() ? abs : abs.parent_path();
-  return dir.parent_path() / ("." + dir.filename().string() + ".versa-manifest");
+  return dir.parent_path() / ("." + dir.filename().string() + std::string(suffix));
 }
+
+constexpr std::string_view kStagingSuffix = ".versa-staging-";
+
+bool same_device(const fs::path& a, const fs::path& b) {
+  struct stat sa {}, sb {};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev;
+}
+
+void write_all(int fd, std::string_view bytes, const std::string& path) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      errno = error;
+      fail("cannot write", path);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+}  // namespace
+
+fs::path OutputDir::manifest_path(const fs::path& root) { return beside(root, ".versa-manifest"); }
 
 OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
   fs::create_directories(root_);
   if (fs::is_symlink(root_))
     throw std::runtime_error("the output folder is a symbolic link: " + root_.string());
+  remove_stale_staging();
+  base_ = root_.string();
+  // An empty folder gets the whole build at once, from a staging folder on
+  // the same file system (a rename cannot cross file systems). Plain writes
+  // there cost the kernel a quarter less than one atomic replace per file.
+  const fs::path parent = beside(root_, "").parent_path();
+  if (fs::is_empty(root_) && same_device(root_, parent)) {
+    const fs::path staging = beside(root_, std::string(kStagingSuffix) + std::to_string(pid_));
+    if (::mkdir(staging.c_str(), 0755) == 0) {
+      staging_ = staging;
+      base_ = staging_.string();
+    }
+  }
   std::ifstream manifest(manifest_path(root_));
   std::string line;
   if (!std::getline(manifest, line) || !line.starts_with(kManifestHeader)) return;
@@ -92,6 +140,27 @@ OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
   std::sort(previous_.begin(), previous_.end(),
             [](const Previous& a, const Previous& b) { return a.path < b.path; });
   made_again_.assign(previous_.size(), 0);
+}
+
+OutputDir::~OutputDir() {
+  std::error_code ec;
+  if (staged() && !finished_) fs::remove_all(staging_, ec);
+}
+
+void OutputDir::remove_stale_staging() const {
+  // A staging folder whose build is no longer running was left by a kill.
+  const fs::path prefix = beside(root_, kStagingSuffix);
+  const std::string name = prefix.filename().string();
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(prefix.parent_path(), ec)) {
+    const std::string entry = e.path().filename().string();
+    if (!entry.starts_with(name)) continue;
+    const long pid = std::strtol(entry.c_str() + name.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH &&
+        e.is_directory(ec) && !e.is_symlink(ec)) {
+      fs::remove_all(e.path(), ec);
+    }
+  }
 }
 
 std::size_t OutputDir::find_previous(std::string_view relative) const {
@@ -125,30 +194,29 @@ void OutputDir::make_directories(std::string_view relative_dir) {
   // Each folder on the way must be a real folder, never a symbolic link that
   // would lead the write outside the output folder. Ancestors are checked
   // once; a page's own folder is checked every time (it is usually new).
-  fs::path current = root_;
-  std::size_t start = 0;
-  while (start < relative_dir.size()) {
-    auto slash = relative_dir.find('/', start);
+  std::string current;
+  for (std::size_t slash = 0; slash < relative_dir.size();) {
+    slash = relative_dir.find('/', slash + 1);
     if (slash == std::string_view::npos) slash = relative_dir.size();
-    current /= std::string(relative_dir.substr(start, slash - start));
+    const std::string_view prefix = relative_dir.substr(0, slash);
     const bool last = slash >= relative_dir.size();
-    start = slash + 1;
     if (!last) {
       std::lock_guard lock(dirs_mutex_);
-      if (safe_dirs_.contains(current.string())) continue;
+      if (safe_dirs_.contains(prefix)) continue;
     }
+    current.assign(base_).append("/").append(prefix);
     // mkdir first: on a fresh build it is the only call needed.
     if (::mkdir(current.c_str(), 0755) != 0) {
       struct stat st {};
       if (errno != EEXIST) fail("cannot create folder", current);
       if (::lstat(current.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        throw std::runtime_error("refusing to write through " + current.string() +
+        throw std::runtime_error("refusing to write through " + current +
                                  ": not a folder (a symbolic link or a file)");
       }
     }
     if (!last) {
       std::lock_guard lock(dirs_mutex_);
-      safe_dirs_.insert(current.string());
+      safe_dirs_.emplace(prefix);
     }
   }
 }
@@ -158,7 +226,6 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
     throw std::runtime_error("refusing to write outside the output folder: " +
                              std::string(relative));
   }
-  const fs::path target = root_ / fs::path(relative);
   Entry& entry = entries_.at(index);
   entry.hash = content_hash(bytes);
   entry.size = static_cast<std::uint32_t>(bytes.size());
@@ -169,7 +236,7 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   if (const std::size_t old = find_previous(relative); old < previous_.size()) {
     made_again_[old] = 1;  // one byte per file: threads never share one
     const Previous& p = previous_[old];
-    if (p.hash == entry.hash && matches(target, entry.size, p.mtime)) {
+    if (p.hash == entry.hash && matches(root_ / relative, entry.size, p.mtime)) {
       entry.mtime = p.mtime;
       ++unchanged_;
       return false;
@@ -177,15 +244,36 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   }
   const auto slash = relative.rfind('/');
   if (slash != std::string_view::npos) make_directories(relative.substr(0, slash));
+  std::string target = base_;
+  target.append("/").append(relative);
+  entry.mtime = staged() ? create_file(target, bytes) : replace_file(target, bytes);
+  ++written_;
+  return true;
+}
+
+std::int64_t OutputDir::create_file(const std::string& path, std::string_view bytes) const {
+  // Nobody else writes in the staging folder: the file is new, and
+  // O_EXCL | O_NOFOLLOW makes sure of it.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) fail("cannot create", path);
+  write_all(fd, bytes, path);
+  struct stat st {};
+  const bool ok = ::fstat(fd, &st) == 0;
+  if (::close(fd) != 0 || !ok) fail("cannot write", path);
+  return mtime_ns(st);
+}
+
+std::int64_t OutputDir::replace_file(const std::string& target, std::string_view bytes) {
   // The new bytes go to an unnamed file (O_TMPFILE) that gets its name only
   // when complete: a reader, or a build killed half-way, never sees a partial
   // file. An existing file is replaced by a rename, which is atomic too.
-  const std::string dir = target.parent_path().string();
+  const auto cut = target.rfind('/');
+  const std::string dir = target.substr(0, cut);
   int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
   const bool unnamed = fd >= 0;
   std::string tmp;
   const auto temp_name = [&] {
-    return dir + "/." + target.filename().string() + "." + std::to_string(pid_) + "-" +
+    return dir + "/." + target.substr(cut + 1) + "." + std::to_string(pid_) + "-" +
            std::to_string(temp_counter_++) + ".tmp";
   };
   if (!unnamed) {  // a file system without O_TMPFILE
@@ -193,16 +281,11 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
   }
   if (fd < 0) fail("cannot create a temporary file for", target);
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ::close(fd);
-      if (!unnamed) ::unlink(tmp.c_str());
-      fail("cannot write", target);
-    }
-    done += static_cast<std::size_t>(n);
+  try {
+    write_all(fd, bytes, target);
+  } catch (...) {
+    if (!unnamed) ::unlink(tmp.c_str());
+    throw;
   }
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0;
@@ -227,13 +310,24 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
     if (!tmp.empty()) ::unlink(tmp.c_str());
     fail("cannot replace", target);
   }
-  entry.mtime = mtime_ns(st);
-  ++written_;
-  return true;
+  return mtime_ns(st);
 }
 
 void OutputDir::finish(std::string_view fingerprint,
                        const std::function<std::string(std::size_t)>& path_of) {
+  if (staged()) {
+    // Each top-level entry appears whole; the output folder was empty, so
+    // nothing is replaced. Moving a folder keeps its files' mtimes.
+    std::vector<fs::path> entries;
+    for (const auto& e : fs::directory_iterator(staging_)) entries.push_back(e.path());
+    std::sort(entries.begin(), entries.end());
+    for (const fs::path& e : entries) {
+      const fs::path to = root_ / e.filename();
+      if (::rename(e.c_str(), to.c_str()) != 0) fail("cannot move the build into", to);
+    }
+    fs::remove(staging_);
+    finished_ = true;
+  }
   // Remove what the previous build made and this one did not.
   {
     std::ifstream manifest(manifest_path(root_));

@@ -25,10 +25,20 @@ struct WriteCounts {
 /// folder (never inside what is published), each file's content hash, size
 /// and modification time, and a fingerprint of the inputs that made them.
 /// write() may be called from several threads at once.
+///
+/// Into an empty folder, files are written into a staging folder beside it
+/// and moved in by finish(), one top-level entry at a time: the folder stays
+/// empty until the build succeeds. Otherwise each file is replaced on its own.
+/// Either way no reader ever sees a partly written file.
 class OutputDir {
  public:
-  /// Opens (and creates) `root` and reads the previous build's manifest.
+  /// Opens (and creates) `root`, reads the previous build's manifest and
+  /// removes staging folders that builds killed earlier left behind.
   explicit OutputDir(std::filesystem::path root);
+  /// Removes the staging folder of a build that did not finish.
+  ~OutputDir();
+  OutputDir(const OutputDir&) = delete;
+  OutputDir& operator=(const OutputDir&) = delete;
 
   /// Starts writing a build that produces `outputs` files, numbered from 0.
   void begin(std::size_t outputs) { entries_.assign(outputs, Entry{}); }
@@ -40,14 +50,14 @@ class OutputDir {
   /// How many files the previous build produced.
   [[nodiscard]] std::size_t previous_count() const { return previous_.size(); }
 
-  /// Writes output number `index` to `relative` (e.g. "vi/compare/x/index.html")
-  /// through a temporary file and a rename, unless the manifest shows the same
-  /// bytes are already there. Returns whether it wrote. Throws
-  /// std::runtime_error when the path escapes the folder or I/O fails.
+  /// Writes output number `index` to `relative` (e.g. "vi/compare/x/index.html"),
+  /// unless the manifest shows the same bytes are already there. Returns
+  /// whether it wrote. Throws std::runtime_error when the path escapes the
+  /// folder or I/O fails.
   bool write(std::size_t index, std::string_view relative, std::string_view bytes);
 
-  /// Removes files of the previous build this one did not produce and saves
-  /// the manifest. `path_of(i)` gives output i's relative path again, so the
+  /// Moves a staged build into place, removes files of the previous build
+  /// this one did not produce and saves the manifest. `path_of(i)` gives output i's relative path again, so the
   /// paths need not be kept in memory. Call once, after every write.
   void finish(std::string_view fingerprint, const std::function<std::string(std::size_t)>& path_of);
 
@@ -56,6 +66,8 @@ class OutputDir {
 
   /// The manifest of `root`: a hidden file in the folder that holds it.
   static std::filesystem::path manifest_path(const std::filesystem::path& root);
+  /// True while writes go to a staging folder (the output folder was empty).
+  [[nodiscard]] bool staged() const { return !staging_.empty(); }
 
  private:
   struct Entry {  // 24 bytes: a manifest of 270,000 files stays small
@@ -71,14 +83,23 @@ class OutputDir {
   };
   /// Index in previous_ of the file at `relative`, or previous_.size().
   [[nodiscard]] std::size_t find_previous(std::string_view relative) const;
+  /// Makes the folders of `relative_dir` under the folder written to.
   void make_directories(std::string_view relative_dir);
+  /// Writes a file that does not exist yet (in the staging folder).
+  [[nodiscard]] std::int64_t create_file(const std::string& path, std::string_view bytes) const;
+  /// Replaces or creates `path` through an unnamed or temporary file.
+  [[nodiscard]] std::int64_t replace_file(const std::string& path, std::string_view bytes);
+  void remove_stale_staging() const;
 
   std::filesystem::path root_;
+  std::filesystem::path staging_;  ///< empty unless the build is staged
+  std::string base_;               ///< the folder written to: staging_ or root_
+  bool finished_ = false;
   std::string previous_fingerprint_;
   std::vector<Previous> previous_;        ///< sorted by path hash
   std::vector<std::uint8_t> made_again_;  ///< per previous_ entry: produced again (kept)
   std::vector<Entry> entries_;            ///< by output index
-  std::set<std::string> safe_dirs_;
+  std::set<std::string, std::less<>> safe_dirs_;  ///< relative folders made or checked
   std::mutex dirs_mutex_;
   std::atomic<std::size_t> written_{0};
   std::atomic<std::size_t> unchanged_{0};

@@ -1,5 +1,11 @@
-// write: paths stay inside the output folder; links are never followed.
+// write: paths stay inside the output folder; links are never followed; an
+// empty folder receives a build only once it is complete.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <string>
+#include <vector>
 
 #include "../support/temp_dir.hpp"
 #include "write/output_dir.hpp"
@@ -52,4 +58,56 @@ TEST(OutputDir, WritesAtomicallyAndSkipsUnchangedBytes) {
   for (const auto& e : std::filesystem::recursive_directory_iterator(dir / "site"))
     files += e.is_regular_file();
   EXPECT_EQ(files, 1u);
+}
+
+namespace {
+// Entries of `folder`, by name.
+std::vector<std::string> names(const std::filesystem::path& folder) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(folder)) out.push_back(e.path().filename());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+}  // namespace
+
+TEST(OutputDir, AnEmptyFolderStaysEmptyUntilTheBuildFinishes) {
+  TempDir dir;
+  const std::vector<std::string> paths = {"vi/a/index.html", "index.html"};
+  {
+    OutputDir out(dir / "site");
+    EXPECT_TRUE(out.staged());
+    out.begin(2);
+    EXPECT_TRUE(out.write(0, paths[0], "a"));
+    EXPECT_TRUE(out.write(1, paths[1], "i"));
+    EXPECT_TRUE(std::filesystem::is_empty(dir / "site"));
+    out.finish("f", [&](std::size_t i) { return paths[i]; });
+  }
+  EXPECT_EQ(versa::test::read_file(dir / "site/vi/a/index.html"), "a");
+  EXPECT_EQ(versa::test::read_file(dir / "site/index.html"), "i");
+  EXPECT_EQ(names(dir.path()), (std::vector<std::string>{".site.versa-manifest", "site"}));
+  // The manifest recorded the files as they are once moved: nothing to redo.
+  OutputDir again(dir / "site");
+  EXPECT_FALSE(again.staged());
+  EXPECT_TRUE(again.intact());
+}
+
+TEST(OutputDir, ABuildThatStopsLeavesTheEmptyFolderEmpty) {
+  TempDir dir;
+  {
+    OutputDir out(dir / "site");
+    out.begin(1);
+    EXPECT_TRUE(out.write(0, "a/index.html", "x"));
+  }  // no finish(): the build failed
+  EXPECT_TRUE(std::filesystem::is_empty(dir / "site"));
+  EXPECT_EQ(names(dir.path()), std::vector<std::string>{"site"});
+}
+
+TEST(OutputDir, RemovesWhatAKilledBuildStaged) {
+  TempDir dir;
+  // No process can have this id (above the kernel's pid_max).
+  const auto stale = dir / ".site.versa-staging-999999999";
+  std::filesystem::create_directories(stale / "vi");
+  std::ofstream(stale / "vi/index.html") << "half";
+  OutputDir out(dir / "site");
+  EXPECT_FALSE(std::filesystem::exists(stale));
 }
