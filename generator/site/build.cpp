@@ -134,6 +134,20 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   }
 
   if (out) out->begin(pages.size() + assets.size() + site_files.size());
+  // Assets and sitemaps: one task that the first worker takes on before its
+  // pages, so it runs beside them. A dry run renders the sitemaps too.
+  const auto write_extras = [&] {
+    std::size_t index = pages.size();
+    for (const Asset& asset : assets) {
+      if (out) out->write(index, asset.out_path, read_all(asset.source));
+      ++index;
+    }
+    emit_site_files(*project, urls, pages, [&](std::string_view path, std::string_view bytes) {
+      if (out) out->write(index, path, bytes);
+      ++index;
+    });
+  };
+  std::atomic<bool> extras_taken{false};
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::mutex error_mutex;
@@ -142,6 +156,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     PageRenderer renderer(views);
     std::string html;
     try {
+      if (!extras_taken.exchange(true)) write_extras();
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         const Page page = pages[i];
         renderer.render(page, html);
@@ -172,14 +187,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     return std::nullopt;
   }
   try {
-    if (out) {
-      std::size_t index = pages.size();
-      for (const Asset& asset : assets) out->write(index++, asset.out_path, read_all(asset.source));
-      emit_site_files(*project, urls, pages, [&](std::string_view path, std::string_view bytes) {
-        out->write(index++, path, bytes);
-      });
-      out->finish(fingerprint, path_of);
-    }
+    if (out) out->finish(fingerprint, path_of);
   } catch (const std::exception& e) {
     diags.error({options.out_dir}, std::string("build stopped: ") + e.what());
     return std::nullopt;

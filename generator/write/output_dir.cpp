@@ -71,7 +71,8 @@ fs::path beside(const fs::path& root, std::string_view suffix) {
 constexpr std::string_view kStagingSuffix = ".versa-staging-";
 
 bool same_device(const fs::path& a, const fs::path& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev;
 }
 
@@ -92,7 +93,9 @@ void write_all(int fd, std::string_view bytes, const std::string& path) {
 
 }  // namespace
 
-fs::path OutputDir::manifest_path(const fs::path& root) { return beside(root, ".versa-manifest"); }
+fs::path OutputDir::manifest_path(const fs::path& root) {
+  return beside(root, ".versa-manifest");
+}
 
 OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
   fs::create_directories(root_);

@@ -57,8 +57,8 @@ class OutputDir {
   bool write(std::size_t index, std::string_view relative, std::string_view bytes);
 
   /// Moves a staged build into place, removes files of the previous build
-  /// this one did not produce and saves the manifest. `path_of(i)` gives output i's relative path again, so the
-  /// paths need not be kept in memory. Call once, after every write.
+  /// this one did not produce and saves the manifest. `path_of(i)` gives output i's relative path
+  /// again, so the paths need not be kept in memory. Call once, after every write.
   void finish(std::string_view fingerprint, const std::function<std::string(std::size_t)>& path_of);
 
   /// Keeps the previous manifest: used when nothing needed writing.
@@ -96,9 +96,9 @@ class OutputDir {
   std::string base_;               ///< the folder written to: staging_ or root_
   bool finished_ = false;
   std::string previous_fingerprint_;
-  std::vector<Previous> previous_;        ///< sorted by path hash
-  std::vector<std::uint8_t> made_again_;  ///< per previous_ entry: produced again (kept)
-  std::vector<Entry> entries_;            ///< by output index
+  std::vector<Previous> previous_;                ///< sorted by path hash
+  std::vector<std::uint8_t> made_again_;          ///< per previous_ entry: produced again (kept)
+  std::vector<Entry> entries_;                    ///< by output index
   std::set<std::string, std::less<>> safe_dirs_;  ///< relative folders made or checked
   std::mutex dirs_mutex_;
   std::atomic<std::size_t> written_{0};

@@ -57,8 +57,8 @@ TEST(AtomicOutput, AKilledFirstBuildPublishesNothing) {
   const fs::path project = dir / "project";
   make_large_project(project);
   ASSERT_EQ(run_versa(project, "build --out complete").status, 0);
-  const std::set<std::string> inputs = {"catalogue",  "locales",   "templates",
-                                        "site.json",  "complete",  ".complete.versa-manifest",
+  const std::set<std::string> inputs = {"catalogue", "locales",  "templates",
+                                        "site.json", "complete", ".complete.versa-manifest",
                                         "killed"};
 
   build_and_kill(project, "killed", 400);

@@ -64,7 +64,8 @@ namespace {
 // Entries of `folder`, by name.
 std::vector<std::string> names(const std::filesystem::path& folder) {
   std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(folder)) out.push_back(e.path().filename());
+  for (const auto& e : std::filesystem::directory_iterator(folder))
+    out.push_back(e.path().filename());
   std::sort(out.begin(), out.end());
   return out;
 }
