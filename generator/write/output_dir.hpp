@@ -57,8 +57,9 @@ class OutputDir {
   bool write(std::size_t index, std::string_view relative, std::string_view bytes);
 
   /// Moves a staged build into place, removes files of the previous build
-  /// this one did not produce and saves the manifest. `path_of(i)` gives output i's relative path
-  /// again, so the paths need not be kept in memory. Call once, after every write.
+  /// this one did not produce and saves the manifest. `path_of(i)` gives
+  /// output i's relative path again, so the paths need not be kept in
+  /// memory. Call once, after every write.
   void finish(std::string_view fingerprint, const std::function<std::string(std::size_t)>& path_of);
 
   /// Keeps the previous manifest: used when nothing needed writing.
