@@ -14,18 +14,26 @@ constexpr std::string_view kUrlsetOpen =
     "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 
 void append_url(std::string& out, const Project& project, const Urls& urls, const Page& page) {
+  // A page's folder is the same in every locale but for the locale's prefix.
+  const std::string path = urls.path(page);
+  const auto append_link = [&](std::size_t locale) {
+    append_html_escaped(out, project.inputs.site.base_url);
+    out += '/';
+    append_html_escaped(out, urls.locale_prefix(locale));
+    append_html_escaped(out, path);
+  };
   out += "  <url>\n    <loc>";
-  append_html_escaped(out, urls.absolute(urls.of(page)));
+  append_link(page.locale);
   out += "</loc>\n";
   for (std::size_t l = 0; l < project.localizations.size(); ++l) {
     out += "    <xhtml:link rel=\"alternate\" hreflang=\"";
     append_html_escaped(out, project.localizations[l].tag());
     out += "\" href=\"";
-    append_html_escaped(out, urls.absolute(urls.of(page, l)));
+    append_link(l);
     out += "\"/>\n";
   }
   out += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"";
-  append_html_escaped(out, urls.absolute(urls.of(page, project.default_locale)));
+  append_link(project.default_locale);
   out += "\"/>\n  </url>\n";
 }
 
