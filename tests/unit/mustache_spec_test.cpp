@@ -48,7 +48,7 @@ SpecResult run_spec_file(const fs::path& file) {
 
 TEST(MustacheSpec, EveryRequiredModuleAndInheritancePasses) {
   const fs::path dir = VERSA_MUSTACHE_SPEC_DIR;
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "no Mustache spec at " << dir;
+  ASSERT_TRUE(fs::is_directory(dir)) << "no Mustache spec at " << dir;
   int passed = 0;
   int total = 0;
   for (const char* name : {"comments", "delimiters", "interpolation", "inverted", "partials",
