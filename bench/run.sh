@@ -2,9 +2,10 @@
 # The benchmark: one command. For N = 34, 100 and 300 codes (all shipped
 # locales), the median of RUNS runs of: a full build into a new empty folder
 # paired run by run with the I/O floor (the same files written by
-# bench/io_floor.cpp on every core, and nothing else), a render-only build
-# (--dry-run), a no-op rebuild, a rebuild after one string changed in one
-# locale, and a rebuild after one template changed. Prints a markdown table.
+# bench/io_floor.cpp on every core, and nothing else; which of the two goes
+# first alternates), a render-only build (--dry-run), a no-op rebuild, a
+# rebuild after one string changed in one locale, and a rebuild after one
+# template changed. Prints a markdown table.
 # WORK=/dev/shm/versa-bench measures in memory, without the disk.
 #
 # Usage: bash bench/run.sh [N ...]      (env: RUNS=5, WORK=/tmp/versa-bench)
@@ -49,11 +50,21 @@ for n in "${sizes[@]}"; do
     # 270,000 files must not slow down whichever command comes next.
     rm -rf out .out.versa-manifest floor
     sync
+    # The disk's speed drifts within minutes: odd runs time versa first,
+    # even runs the floor first (with the list of files the last build
+    # wrote), so neither always gets the later, slower or faster, disk.
+    # Neither output is deleted until both are timed.
+    if ((r % 2 == 0)); then
+      time_cmd "$work/floor-$n.txt" "$floor_bin" "$work/list-$n.txt" floor
+      sync
+    fi
     time_cmd "$work/full-$n.txt" "$versa" build --out out
     pages=$(grep -o '^versa: [0-9]*' "$work/stdout.txt" | grep -o '[0-9]*$')
     find out -type f -printf "%s %P\n" >"$work/list-$n.txt"
     sync
-    time_cmd "$work/floor-$n.txt" "$floor_bin" "$work/list-$n.txt" floor
+    if ((r % 2 == 1)); then
+      time_cmd "$work/floor-$n.txt" "$floor_bin" "$work/list-$n.txt" floor
+    fi
     rm -rf floor
     sync
     # Paired ratio of this run.
