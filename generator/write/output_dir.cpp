@@ -106,13 +106,11 @@ OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
   // An empty folder gets the whole build at once, from a staging folder on
   // the same file system (a rename cannot cross file systems). Plain writes
   // there cost the kernel a quarter less than one atomic replace per file.
-  const fs::path parent = beside(root_, "").parent_path();
-  if (fs::is_empty(root_) && same_device(root_, parent)) {
-    const fs::path staging = beside(root_, std::string(kStagingSuffix) + std::to_string(pid_));
-    if (::mkdir(staging.c_str(), 0755) == 0) {
-      staging_ = staging;
-      base_ = staging_.string();
-    }
+  fs::path staging = beside(root_, std::string(kStagingSuffix) + std::to_string(pid_));
+  if (fs::is_empty(root_) && same_device(root_, staging.parent_path()) &&
+      ::mkdir(staging.c_str(), 0755) == 0) {
+    staging_ = std::move(staging);
+    base_ = staging_.string();
   }
   std::ifstream manifest(manifest_path(root_));
   std::string line;
@@ -147,7 +145,7 @@ OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
 
 OutputDir::~OutputDir() {
   std::error_code ec;
-  if (staged() && !finished_) fs::remove_all(staging_, ec);
+  if (staged()) fs::remove_all(staging_, ec);  // finish() was not reached
 }
 
 void OutputDir::remove_stale_staging() const {
@@ -329,7 +327,7 @@ void OutputDir::finish(std::string_view fingerprint,
       if (::rename(e.c_str(), to.c_str()) != 0) fail("cannot move the build into", to);
     }
     fs::remove(staging_);
-    finished_ = true;
+    staging_.clear();
   }
   // Remove what the previous build made and this one did not.
   {

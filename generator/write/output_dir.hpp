@@ -67,7 +67,8 @@ class OutputDir {
 
   /// The manifest of `root`: a hidden file in the folder that holds it.
   static std::filesystem::path manifest_path(const std::filesystem::path& root);
-  /// True while writes go to a staging folder (the output folder was empty).
+  /// True while writes go to a staging folder (the output folder was empty),
+  /// until finish() moves them in.
   [[nodiscard]] bool staged() const { return !staging_.empty(); }
 
  private:
@@ -93,9 +94,8 @@ class OutputDir {
   void remove_stale_staging() const;
 
   std::filesystem::path root_;
-  std::filesystem::path staging_;  ///< empty unless the build is staged
+  std::filesystem::path staging_;  ///< empty unless the build is staged and unfinished
   std::string base_;               ///< the folder written to: staging_ or root_
-  bool finished_ = false;
   std::string previous_fingerprint_;
   std::vector<Previous> previous_;                ///< sorted by path hash
   std::vector<std::uint8_t> made_again_;          ///< per previous_ entry: produced again (kept)
