@@ -98,11 +98,17 @@ int main(int argc, char** argv) {
   Diagnostics diags;
   int status = 0;
   if (*build_cmd) {
-    const auto summary = build_site(build, diags);
+    std::size_t published = 0;
+    const auto summary = build_site(build, diags, &published);
     diags.print(std::cerr);
     if (!summary) {
-      std::cerr << "versa: build failed with " << diags.error_count()
-                << " error(s); nothing was written\n";
+      std::cerr << "versa: build failed with " << diags.error_count() << " error(s); ";
+      if (published == 0) {
+        std::cerr << "nothing was written\n";
+      } else {
+        std::cerr << published << " file(s) were written before it stopped, so " << build.out_dir
+                  << " mixes old and new files until the next successful build\n";
+      }
       return 1;
     }
     std::cout << "versa: " << summary->rendered << " pages rendered, " << summary->written

@@ -1,11 +1,13 @@
 #include "cli/new_locale_command.hpp"
 
+#include <fcntl.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "i18n/locale_info.hpp"
 #include "i18n/localization.hpp"
+#include "write/file_ops.hpp"
 
 namespace versa {
 
@@ -20,7 +22,9 @@ std::optional<std::string> write_new_locale(const std::string& tag, const InputP
     return std::nullopt;
   }
   const fs::path target = fs::path(paths.locales) / (tag + ".json");
-  if (fs::exists(target)) {
+  std::error_code ec;
+  if (fs::exists(
+          fs::symlink_status(target, ec))) {  // a dangling link counts: it is not written through
     diags.error({target.string()}, "already exists; edit it, or delete it first to start over");
     return std::nullopt;
   }
@@ -57,10 +61,14 @@ std::optional<std::string> write_new_locale(const std::string& tag, const InputP
       *node = marker + *catalogue_text(*protocol, key);
     }
   }
-  std::ofstream file(target, std::ios::binary);
-  file << out.dump(2) << '\n';
-  if (!file) {
-    diags.error({target.string()}, "cannot write the file");
+  // Created exclusively and never through a link: a link put there since
+  // the check above makes this fail instead of writing where it points.
+  const UniqueFd dir(::open(paths.locales.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  try {
+    if (!dir) throw_file_error("cannot open", paths.locales);
+    create_file_at(dir.get(), target.filename().c_str(), out.dump(2) + "\n", target.string());
+  } catch (const FileError& e) {
+    diags.error({target.string()}, std::string(e.what()) + "; check the folder and try again");
     return std::nullopt;
   }
   return target.string();

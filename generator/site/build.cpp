@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "plan/pages.hpp"
+#include "plan/path_limits.hpp"
 #include "render/page_renderer.hpp"
 #include "render/site_files.hpp"
 #include "render/view_model.hpp"
@@ -25,6 +27,12 @@ namespace versa {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A page that cannot be published, found while rendering.
+struct PageError {
+  Location where;
+  std::string message;
+};
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -38,12 +46,87 @@ std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict,
   return validate(load_inputs(paths, diags), diags, ValidateOptions{strict}, coverage);
 }
 
-}  // namespace
-
-bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
-                  std::vector<LocaleCoverage>& coverage) {
-  return load_and_validate(inputs, strict, diags, &coverage) != nullptr;
+// Every page of `pages` rendered on `jobs` threads; `each(i, html)` sees
+// page i's HTML. `extras` runs once, on the first thread, before its pages.
+// The first error stops every thread and is reported; returns false then.
+bool for_each_page(const Plan& pages, const ViewModelBuilder& views, unsigned jobs,
+                   const std::string& out_dir, const std::function<void()>& extras,
+                   const std::function<void(std::size_t, const std::string&)>& each,
+                   Diagnostics& diags) {
+  std::atomic<bool> extras_taken{!extras};
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex error_mutex;
+  Diagnostic first_error;
+  const auto fail = [&](Location where, std::string message) {
+    std::lock_guard lock(error_mutex);
+    if (!failed.exchange(true)) {
+      first_error.where = std::move(where);
+      first_error.message = std::move(message);
+    }
+  };
+  const auto worker = [&] {
+    try {
+      PageRenderer renderer(views);
+      std::string html;
+      if (!extras_taken.exchange(true)) extras();
+      for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
+        renderer.render(pages[i], html);
+        each(i, html);
+      }
+    } catch (const mustache::RenderError& e) {
+      fail(e.where(), e.what());
+    } catch (const PageError& e) {
+      fail(e.where, e.message);
+    } catch (const std::exception& e) {
+      fail({out_dir}, "build stopped: " + std::string(e.what()));
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    worker();
+  }
+  if (failed) diags.error(first_error.where, first_error.message);
+  return !failed;
 }
+
+// The output folder may not be, hold or lie inside an input folder, nor
+// hold site.json: a build would overwrite or read back its own inputs.
+bool check_output_folder(const std::string& out, const InputPaths& in, Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path o = fs::weakly_canonical(fs::absolute(out), ec);
+  // True when `inner` is `outer` or lies below it.
+  const auto inside = [](const fs::path& outer, const fs::path& inner) {
+    auto i = inner.begin();
+    for (auto p = outer.begin(); p != outer.end(); ++p, ++i) {
+      if (p->empty()) continue;  // a trailing separator
+      if (i == inner.end() || *p != *i) return false;
+    }
+    return true;
+  };
+  bool ok = true;
+  for (const auto& [flag, folder] :
+       {std::pair<const char*, std::string>{"--catalogue", in.catalogue},
+        {"--locales", in.locales},
+        {"--templates", in.templates}}) {
+    const fs::path f = fs::weakly_canonical(fs::absolute(folder), ec);
+    if (inside(o, f) || inside(f, o)) {
+      diags.error({out}, "the output folder overlaps the input folder " + folder + " (" + flag +
+                             "); a build would overwrite its own inputs: choose another --out");
+      ok = false;
+    }
+  }
+  const fs::path site = fs::weakly_canonical(fs::absolute(in.site_config), ec);
+  if (ok && inside(o, site)) {
+    diags.error({out}, "the output folder holds " + in.site_config +
+                           "; choose an --out of its own, such as site/ beside it");
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace
 
 std::string input_fingerprint(const BuildOptions& options) {
   // Everything an output depends on: each input file's path and bytes, the
@@ -74,20 +157,91 @@ std::string input_fingerprint(const BuildOptions& options) {
   return hex;
 }
 
-std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags) {
+namespace {
+
+// Everything but the writes: validation, the plan, file-name limits.
+struct Prepared {
+  std::unique_ptr<Project> project;
+  std::optional<Plan> pages;
+  std::optional<Urls> urls;
+  std::optional<ViewModelBuilder> views;
+};
+
+bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared& p,
+             std::vector<LocaleCoverage>* coverage = nullptr) {
+  p.project = load_and_validate(inputs, strict, diags, coverage);
+  if (!p.project) return false;
+  p.pages.emplace(*p.project);
+  p.urls.emplace(*p.project);
+  if (!check_output_paths(*p.project, *p.urls, diags)) return false;
+  p.views.emplace(*p.project, *p.urls);
+  return true;
+}
+
+unsigned job_count(unsigned jobs) {
+  return jobs ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// A page over the size limit, located at its template.
+void check_page_size(const Prepared& p, const InputPaths& inputs, const BuildLimits& limits,
+                     std::size_t index, std::size_t bytes) {
+  if (bytes <= limits.page_bytes) return;
+  const Page page = (*p.pages)[index];
+  throw PageError{{inputs.templates + "/" + ViewModelBuilder::template_name(page.kind) + ".html"},
+                  "page " + p.urls->output_file(page) + " renders to " + std::to_string(bytes) +
+                      " bytes, more than the limit of " + std::to_string(limits.page_bytes) +
+                      "; check the template for a runaway section or raise max_page_bytes"};
+}
+
+// Renders every page in memory: what would stop a build half-way stops here.
+bool render_everything(const Prepared& p, const InputPaths& inputs, const BuildLimits& limits,
+                       unsigned jobs, const std::string& out_dir, Diagnostics& diags) {
+  std::atomic<std::uint64_t> total{0};
+  const bool ok = for_each_page(
+      *p.pages, *p.views, jobs, out_dir, {},
+      [&](std::size_t i, const std::string& html) {
+        check_page_size(p, inputs, limits, i, html.size());
+        total += html.size();
+      },
+      diags);
+  if (ok && total > limits.site_bytes) {
+    diags.error({out_dir}, "the pages add up to " + std::to_string(total.load()) +
+                               " bytes, more than the limit of " +
+                               std::to_string(limits.site_bytes) + "; raise max_site_bytes");
+    return false;
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
+                  std::vector<LocaleCoverage>& coverage) {
+  Prepared p;
+  if (!prepare(inputs, strict, diags, p, &coverage)) return false;
+  return render_everything(p, inputs, BuildLimits{}, job_count(0), "site", diags);
+}
+
+std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags,
+                                       std::size_t* published) {
   const auto start = std::chrono::steady_clock::now();
   const auto elapsed = [&] {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
+  if (published) *published = 0;
   std::optional<OutputDir> out;
   std::string fingerprint;
+  std::size_t constructor_warnings = 0;
   if (!options.dry_run) {
+    if (!check_output_folder(options.out_dir, options.inputs, diags)) return std::nullopt;
     try {
       out.emplace(options.out_dir);
     } catch (const std::exception& e) {
       diags.error({options.out_dir}, std::string("cannot use the output folder: ") + e.what());
       return std::nullopt;
     }
+    for (const std::string& w : out->warnings()) diags.warning({options.out_dir}, w);
+    constructor_warnings = out->warnings().size();
     // Nothing changed since the last build, and its files are as it left them.
     fingerprint = input_fingerprint(options);
     if (out->previous_fingerprint() == fingerprint && out->intact()) {
@@ -98,14 +252,21 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     }
   }
 
-  auto project = load_and_validate(options.inputs, options.strict, diags);
-  if (!project) return std::nullopt;
+  Prepared p;
+  if (!prepare(options.inputs, options.strict, diags, p)) return std::nullopt;
+  const Plan& pages = *p.pages;
+  const Urls& urls = *p.urls;
+  const unsigned jobs = job_count(options.jobs);
+  // A rebuild replaces files in place: every page is rendered once before
+  // the first write, so that none can fail half-way. A build into an empty
+  // folder is staged, and a failure there publishes nothing anyway.
+  if (out && !out->staged() &&
+      !render_everything(p, options.inputs, options.limits, jobs, options.out_dir, diags)) {
+    return std::nullopt;
+  }
 
-  const Plan pages(*project);
-  const Urls urls(*project);
-  const ViewModelBuilder views(*project, urls);
   const std::vector<std::string> site_files = site_file_names(pages.size() - 1);
-  const auto& assets = project->inputs.assets;
+  const auto& assets = p.project->inputs.assets;
   // Outputs are numbered: pages, then assets, then site files.
   const auto path_of = [&](std::size_t i) -> std::string {
     if (i < pages.size()) return urls.output_file(pages[i]);
@@ -113,27 +274,8 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     if (i < assets.size()) return assets[i].out_path;
     return site_files[i - assets.size()];
   };
-
-  // The first page of each kind is rendered before any file is written, so a
-  // template that cannot render (a partial including itself) leaves the
-  // output folder as it was.
-  try {
-    PageRenderer renderer(views);
-    std::string html;
-    bool tried[4] = {};
-    const std::size_t first_pages =
-        std::min<std::size_t>(pages.size(), 2 + project->inputs.protocols.front().codes.size());
-    for (std::size_t i = 0; i <= first_pages; ++i) {
-      const Page page = pages[i < first_pages ? i : pages.size() - 1];
-      if (std::exchange(tried[static_cast<int>(page.kind)], true)) continue;
-      renderer.render(page, html);
-    }
-  } catch (const mustache::RenderError& e) {
-    diags.error(e.where(), e.what());
-    return std::nullopt;
-  }
-
   if (out) out->begin(pages.size() + assets.size() + site_files.size());
+  std::atomic<std::uint64_t> total{0};
   // Assets and sitemaps: one task that the first worker takes on before its
   // pages, so it runs beside them. A dry run renders the sitemaps too.
   const auto write_extras = [&] {
@@ -142,56 +284,39 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
       if (out) out->write(index, asset.out_path, read_all(asset.source));
       ++index;
     }
-    emit_site_files(*project, urls, pages, [&](std::string_view path, std::string_view bytes) {
+    emit_site_files(*p.project, urls, pages, [&](std::string_view path, std::string_view bytes) {
       if (out) out->write(index, path, bytes);
       ++index;
     });
   };
-  std::atomic<bool> extras_taken{false};
-  std::atomic<std::size_t> next{0};
-  std::atomic<bool> failed{false};
-  std::mutex error_mutex;
-  Diagnostic first_error;
-  const auto worker = [&] {
-    PageRenderer renderer(views);
-    std::string html;
+  const bool ok = for_each_page(
+      pages, *p.views, jobs, options.out_dir, write_extras,
+      [&](std::size_t i, const std::string& html) {
+        check_page_size(p, options.inputs, options.limits, i, html.size());
+        if ((total += html.size()) > options.limits.site_bytes) {
+          throw PageError{{options.out_dir},
+                          "the pages add up to more than the limit of " +
+                              std::to_string(options.limits.site_bytes) +
+                              " bytes; raise max_site_bytes"};
+        }
+        if (out) out->write(i, urls.output_file(pages[i]), html);
+      },
+      diags);
+  if (ok) {
     try {
-      if (!extras_taken.exchange(true)) write_extras();
-      for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
-        const Page page = pages[i];
-        renderer.render(page, html);
-        if (out) out->write(i, urls.output_file(page), html);
-      }
-    } catch (const mustache::RenderError& e) {
-      std::lock_guard lock(error_mutex);
-      if (!failed.exchange(true)) {
-        first_error.where = e.where();
-        first_error.message = e.what();
-      }
+      if (out) out->finish(fingerprint, path_of);
     } catch (const std::exception& e) {
-      std::lock_guard lock(error_mutex);
-      if (!failed.exchange(true)) {
-        first_error.where.path = options.out_dir;
-        first_error.message = "build stopped: " + std::string(e.what());
-      }
+      diags.error({options.out_dir}, std::string("build stopped: ") + e.what());
     }
-  };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  {
-    std::vector<std::jthread> threads;
-    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-    worker();
   }
-  if (failed) {
-    diags.error(first_error.where, first_error.message);
-    return std::nullopt;
+  if (out) {
+    // What finish() left alone, after what the constructor reported.
+    for (std::size_t w = constructor_warnings; w < out->warnings().size(); ++w) {
+      diags.warning({options.out_dir}, out->warnings()[w]);
+    }
+    if (published) *published = out->published();
   }
-  try {
-    if (out) out->finish(fingerprint, path_of);
-  } catch (const std::exception& e) {
-    diags.error({options.out_dir}, std::string("build stopped: ") + e.what());
-    return std::nullopt;
-  }
+  if (diags.has_errors()) return std::nullopt;
   BuildSummary summary;
   summary.rendered = pages.size();
   if (out) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -11,12 +12,19 @@
 
 namespace versa {
 
+/// Bounds that stop a runaway template before it fills the disk.
+struct BuildLimits {
+  std::size_t page_bytes = std::size_t{8} << 20;       ///< one page
+  std::uint64_t site_bytes = std::uint64_t{16} << 30;  ///< all pages together
+};
+
 struct BuildOptions {
   InputPaths inputs;
   std::string out_dir = "site";
   bool dry_run = false;  ///< render every page but write nothing
   bool strict = false;   ///< missing translations are errors
   unsigned jobs = 0;     ///< render threads; 0 = one per hardware thread
+  BuildLimits limits;
 };
 
 struct BuildSummary {
@@ -27,12 +35,17 @@ struct BuildSummary {
   double seconds = 0;
 };
 
-/// Builds the site. Returns nothing when an input is invalid (every problem is
-/// in `diags` and nothing was written) or when writing failed (reported too).
-std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags);
+/// Builds the site. Returns nothing when an input is invalid or a page cannot
+/// be rendered (every problem is in `diags`, nothing was written) or when
+/// writing failed (reported too). `published`, when given, receives how many
+/// files reached the output folder: after a failure, the folder then mixes
+/// old and new files until the next successful build completes it.
+std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags,
+                                       std::size_t* published = nullptr);
 
-/// Loads and validates every input without writing anything; fills
-/// `coverage` with each locale's translation coverage.
+/// Everything a build does but write: loads and validates every input and
+/// renders every page in memory, so inputs it accepts build without error.
+/// Fills `coverage` with each locale's translation coverage.
 bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
                   std::vector<LocaleCoverage>& coverage);
 

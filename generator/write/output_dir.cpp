@@ -1,19 +1,15 @@
 #include "write/output_dir.hpp"
 
 #include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <iterator>
-#include <sstream>
+#include <filesystem>
+#include <set>
 #include <stdexcept>
+
+#include "write/fault_points.hpp"
 
 namespace versa {
 
@@ -21,147 +17,271 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kManifestHeader = "versa-manifest 2";
+constexpr std::string_view kTempPrefix = ".versa-tmp-";
+// Inside a staging folder: proves versa made it, so the clean-up of a
+// killed build never removes a folder someone else named alike.
+constexpr const char* kStagingMarker = ".versa-staging";
 
-bool safe_relative(std::string_view rel) {
-  if (rel.empty() || rel.front() == '/' || rel.back() == '/' ||
-      rel.find('\0') != std::string_view::npos || rel.find('\\') != std::string_view::npos) {
-    return false;
-  }
-  for (std::size_t start = 0; start <= rel.size();) {
-    std::size_t end = rel.find('/', start);
-    if (end == std::string_view::npos) end = rel.size();
-    const std::string_view part = rel.substr(start, end - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    start = end + 1;
-  }
-  return true;
+// "vi/compare/x" -> {"vi/compare", "x"}; "x" -> {"", "x"}.
+std::pair<std::string_view, std::string_view> split_last(std::string_view path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {{}, path};
+  return {path.substr(0, slash), path.substr(slash + 1)};
 }
 
-[[noreturn]] void fail(const std::string& what, const fs::path& path) {
-  throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
-}
-
-std::int64_t mtime_ns(const struct stat& st) {
-  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
-// The file on disk is the one the manifest describes.
-bool matches(const fs::path& path, std::uint64_t size, std::int64_t mtime) {
-  struct stat st {};
-  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-         static_cast<std::uint64_t>(st.st_size) == size && mtime_ns(st) == mtime;
+// The output folder, absolute and normal: "site/", "./site", "a/../site" are one.
+fs::path normalise(std::string_view root) {
+  fs::path p = fs::absolute(fs::path(root)).lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  return p;
 }
 
 }  // namespace
 
-std::uint64_t content_hash(std::string_view bytes) {
-  return XXH3_64bits(bytes.data(), bytes.size());
+std::string OutputDir::beside_name(std::string_view root, std::string_view suffix) {
+  return "." + normalise(root).filename().string() + ".versa-" + std::string(suffix);
 }
 
-namespace {
-
-// A hidden name beside `root`: ".<root's name><suffix>" in its parent folder.
-fs::path beside(const fs::path& root, std::string_view suffix) {
-  const fs::path abs = fs::absolute(root).lexically_normal();
-  const fs::path dir = abs.has_filename() ? abs : abs.parent_path();
-  return dir.parent_path() / ("." + dir.filename().string() + std::string(suffix));
-}
-
-constexpr std::string_view kStagingSuffix = ".versa-staging-";
-
-bool same_device(const fs::path& a, const fs::path& b) {
-  struct stat sa {
-  }, sb{};
-  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev;
-}
-
-void write_all(int fd, std::string_view bytes, const std::string& path) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      errno = error;
-      fail("cannot write", path);
-    }
-    done += static_cast<std::size_t>(n);
+OutputDir::OutputDir(std::string_view root) : pid_(::getpid()) {
+  const fs::path absolute = normalise(root);
+  shown_ = fs::path(root).lexically_normal().string();
+  while (shown_.size() > 1 && shown_.back() == '/') shown_.pop_back();
+  name_ = absolute.filename().string();
+  if (name_.empty() || absolute == absolute.root_path()) {
+    throw FileError("the output folder cannot be " + shown_ + "; name a folder of its own");
   }
-}
+  // The parent may be reached through links: the user chose it. Below it,
+  // nothing is.
+  std::error_code ec;
+  fs::create_directories(absolute.parent_path(), ec);
+  parent_ = UniqueFd(::open(absolute.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!parent_) throw_file_error("cannot open the folder that holds", shown_);
 
-}  // namespace
-
-fs::path OutputDir::manifest_path(const fs::path& root) {
-  return beside(root, ".versa-manifest");
-}
-
-OutputDir::OutputDir(fs::path root) : root_(std::move(root)), pid_(::getpid()) {
-  fs::create_directories(root_);
-  if (fs::is_symlink(root_))
-    throw std::runtime_error("the output folder is a symbolic link: " + root_.string());
+  take_lock();
+  root_ = open_folder_at(parent_.get(), name_.c_str(), true, shown_);
   remove_stale_staging();
-  base_ = root_.string();
-  // An empty folder gets the whole build at once, from a staging folder on
-  // the same file system (a rename cannot cross file systems). Plain writes
-  // there cost the kernel a quarter less than one atomic replace per file.
-  fs::path staging = beside(root_, std::string(kStagingSuffix) + std::to_string(pid_));
-  if (fs::is_empty(root_) && same_device(root_, staging.parent_path()) &&
-      ::mkdir(staging.c_str(), 0755) == 0) {
-    staging_ = std::move(staging);
-    base_ = staging_.string();
+  read_previous();
+  read_journal();
+  // An empty folder gets the whole build at once, from a staging folder
+  // beside it: plain writes there cost the kernel a quarter less than one
+  // atomic replace per file, and nothing is published until it is complete.
+  if (list_folder(root_.get()).empty()) start_staging();
+}
+
+OutputDir::~OutputDir() {
+  folders_.clear();
+  if (staged()) {
+    staging_ = UniqueFd();
+    remove_tree_at(parent_.get(), staging_name_.c_str());  // finish() was not reached
   }
-  std::ifstream manifest(manifest_path(root_));
-  std::string line;
-  if (!std::getline(manifest, line) || !line.starts_with(kManifestHeader)) return;
-  previous_fingerprint_ =
-      line.size() > kManifestHeader.size() ? line.substr(kManifestHeader.size() + 1) : "";
-  // Lines: hash size mtime path. Only hashes of paths are kept in memory,
-  // in a vector sized exactly: grown by doubling it could take twice the
-  // room at 270,000 files.
-  const std::streampos body = manifest.tellg();
-  previous_.reserve(static_cast<std::size_t>(std::count(std::istreambuf_iterator<char>(manifest),
-                                                        std::istreambuf_iterator<char>(), '\n')));
-  manifest.clear();
-  manifest.seekg(body);
-  while (std::getline(manifest, line)) {
-    std::istringstream in(line);
-    Previous e;
-    std::uint64_t size = 0;
-    std::string path;
-    in >> std::hex >> e.hash >> std::dec >> size >> e.mtime;
-    in.get();
-    std::getline(in, path);
-    if (!in.fail() && safe_relative(path)) {
-      e.path = content_hash(path);
-      previous_.push_back(e);
+  // Removed while still held: a build waiting on this file finds it gone
+  // and takes a new one (see take_lock).
+  ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
+}
+
+void OutputDir::take_lock() {
+  // One build at a time: a lock the kernel releases when its process dies.
+  const std::string name = beside_name(shown_, "lock");
+  for (int attempt = 0;; ++attempt) {
+    lock_ = UniqueFd(::openat(parent_.get(), name.c_str(),
+                              O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0644));
+    struct stat held {};
+    if (!lock_ || ::fstat(lock_.get(), &held) != 0 || !S_ISREG(held.st_mode)) {
+      throw FileError("cannot use the lock " + name + " beside " + shown_ +
+                      " (a symbolic link or not a regular file?); remove it");
+    }
+    struct flock lock {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    if (::fcntl(lock_.get(), F_SETLK, &lock) != 0) {
+      struct flock holder = lock;
+      const bool known = ::fcntl(lock_.get(), F_GETLK, &holder) == 0 && holder.l_type != F_UNLCK;
+      throw FileError("another versa build" +
+                      (known ? " (process " + std::to_string(holder.l_pid) + ")" : std::string()) +
+                      " is writing into " + shown_ +
+                      "; wait for it to finish or use another --out");
+    }
+    // The build that held it may have removed the file meanwhile: a lock on
+    // a file without a name excludes nobody.
+    struct stat named {};
+    if (::fstatat(parent_.get(), name.c_str(), &named, AT_SYMLINK_NOFOLLOW) == 0 &&
+        named.st_ino == held.st_ino && named.st_dev == held.st_dev) {
+      return;
+    }
+    if (attempt == 10) throw FileError("cannot take the lock " + name + " beside " + shown_);
+  }
+}
+
+std::string OutputDir::shown(std::string_view relative) const {
+  return shown_ + "/" + std::string(relative);
+}
+
+void OutputDir::remove_stale_staging() {
+  // This build holds the lock, so any staging folder of this output belongs
+  // to a build that is gone. Only folders with versa's marker are removed.
+  const std::string prefix = beside_name(shown_, "staging-");
+  for (const std::string& entry : list_folder(parent_.get())) {
+    if (!entry.starts_with(prefix)) continue;
+    UniqueFd dir(
+        ::openat(parent_.get(), entry.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    struct stat st {};
+    if (dir && ::fstatat(dir.get(), kStagingMarker, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(st.st_mode)) {
+      dir = UniqueFd();
+      remove_tree_at(parent_.get(), entry.c_str());
+    } else {
+      warnings_.push_back("left " + entry + " beside " + shown_ +
+                          " alone: it has no versa marker, so versa did not make it");
     }
   }
+}
+
+void OutputDir::start_staging() {
+  std::string name = beside_name(shown_, "staging-") + std::to_string(pid_);
+  if (::mkdirat(parent_.get(), name.c_str(), 0755) != 0) return;  // write in place instead
+  staging_ = open_folder_at(parent_.get(), name.c_str(), false, name);
+  staging_name_ = std::move(name);
+  if (!staging_) return;
+  create_file_at(staging_.get(), kStagingMarker, "versa staging folder\n", staging_name_);
+  // A rename cannot cross file systems: stage only where it can move in.
+  struct stat a {
+  }, b{};
+  if (::fstat(staging_.get(), &a) != 0 || ::fstat(root_.get(), &b) != 0 || a.st_dev != b.st_dev) {
+    staging_ = UniqueFd();
+    remove_tree_at(parent_.get(), staging_name_.c_str());
+  }
+}
+
+void OutputDir::read_previous() {
+  const std::string name = beside_name(shown_, "manifest");
+  UniqueFd fd(
+      ::openat(parent_.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (!fd && errno == ENOENT) return;
+  struct stat st {};
+  std::string why;
+  std::optional<std::string> fingerprint;
+  if (!fd || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) {
+    why = errno == ELOOP ? "it is a symbolic link" : "it is not a regular file";
+  } else {
+    // Only hashes of paths are kept in memory, in a vector sized exactly:
+    // grown by doubling it could take twice the room at 270,000 files.
+    std::size_t count = 0;
+    fingerprint = read_record(
+        fd.get(), RecordKind::manifest, [&](const ManifestEntry&) { ++count; }, why);
+    if (fingerprint) {
+      previous_.reserve(count);
+      fingerprint = read_record(
+          fd.get(), RecordKind::manifest,
+          [&](const ManifestEntry& e) {
+            previous_.push_back({content_hash(e.path), e.hash, e.mtime});
+          },
+          why);
+    }
+  }
+  if (!fingerprint) {
+    previous_.clear();
+    warnings_.push_back("ignored " + name + " beside " + shown_ + ": " + why +
+                        "; files of earlier builds are kept, not removed");
+    return;
+  }
+  previous_fingerprint_ = std::move(*fingerprint);
+  manifest_ = std::move(fd);
   std::sort(previous_.begin(), previous_.end(),
             [](const Previous& a, const Previous& b) { return a.path < b.path; });
   made_again_.assign(previous_.size(), 0);
 }
 
-OutputDir::~OutputDir() {
-  std::error_code ec;
-  if (staged()) fs::remove_all(staging_, ec);  // finish() was not reached
+void OutputDir::read_journal() {
+  const std::string name = beside_name(shown_, "journal");
+  UniqueFd fd(
+      ::openat(parent_.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+  if (!fd && errno == ENOENT) return;
+  journal_found_ = true;  // an earlier rebuild did not finish
+  struct stat st {};
+  std::string why;
+  bool ok = fd && ::fstat(fd.get(), &st) == 0 && S_ISREG(st.st_mode);
+  if (!ok) why = "it is a symbolic link or not a regular file";
+  ok = ok && read_record(
+                 fd.get(), RecordKind::journal,
+                 [&](const ManifestEntry& e) {
+                   journaled_[std::string(e.path)] = {e.hash, e.size};
+                 },
+                 why);
+  if (!ok) {
+    journaled_.clear();
+    warnings_.push_back("ignored " + name + " beside " + shown_ + ": " + why);
+    ::unlinkat(parent_.get(), name.c_str(), 0);  // a link is removed, not followed
+    return;
+  }
+  remove_leftover_temporaries();
 }
 
-void OutputDir::remove_stale_staging() const {
-  // A staging folder whose build is no longer running was left by a kill.
-  const fs::path prefix = beside(root_, kStagingSuffix);
-  const std::string name = prefix.filename().string();
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(prefix.parent_path(), ec)) {
-    const std::string entry = e.path().filename().string();
-    if (!entry.starts_with(name)) continue;
-    const long pid = std::strtol(entry.c_str() + name.size(), nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH &&
-        e.is_directory(ec) && !e.is_symlink(ec)) {
-      fs::remove_all(e.path(), ec);
+void OutputDir::remove_leftover_temporaries() {
+  // A rebuild killed between writing a temporary file and renaming it left
+  // it in the folder of a file its journal names.
+  std::set<std::string_view> dirs;
+  for (const auto& [path, j] : journaled_) dirs.insert(split_last(path).first);
+  for (const std::string_view dir : dirs) {
+    Folder f;
+    try {
+      f = folder(root_.get(), dir, false);
+    } catch (const FileError&) {
+      continue;
+    }
+    if (f.fd < 0) continue;
+    for (const std::string& entry : list_folder(f.fd)) {
+      struct stat st {};
+      if (entry.starts_with(kTempPrefix) &&
+          ::fstatat(f.fd, entry.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) {
+        ::unlinkat(f.fd, entry.c_str(), 0);
+      }
     }
   }
+}
+
+OutputDir::Folder OutputDir::folder(int base, std::string_view relative_dir, bool create) {
+  Folder out;
+  if (relative_dir.empty()) {
+    out.fd = base;
+    return out;
+  }
+  const auto [parent_dir, leaf] = split_last(relative_dir);
+  int parent = base;
+  if (!parent_dir.empty()) {
+    // Folders that hold folders are few (locales, kinds, protocols): they
+    // stay open, so each write opens one folder only.
+    std::lock_guard lock(folders_mutex_);
+    if (folders_base_ != base) {
+      folders_.clear();
+      folders_base_ = base;
+    }
+    if (auto it = folders_.find(parent_dir); it != folders_.end()) {
+      parent = it->second.get();
+    } else {
+      int at = base;
+      std::string_view rest = parent_dir;
+      std::size_t consumed = 0;
+      while (!rest.empty()) {
+        const auto slash = rest.find('/');
+        const std::string_view part = rest.substr(0, slash);
+        const std::string_view prefix = parent_dir.substr(0, consumed + part.size());
+        auto found = folders_.find(prefix);
+        if (found == folders_.end()) {
+          UniqueFd fd = open_folder_at(at, std::string(part).c_str(), create, shown(prefix));
+          if (!fd) return out;  // does not exist
+          found = folders_.emplace(std::string(prefix), std::move(fd)).first;
+        }
+        at = found->second.get();
+        if (slash == std::string_view::npos) break;
+        rest.remove_prefix(slash + 1);
+        consumed += part.size() + 1;
+      }
+      parent = at;
+    }
+  }
+  out.owned = open_folder_at(parent, std::string(leaf).c_str(), create, shown(relative_dir));
+  out.fd = out.owned.get();
+  return out;
 }
 
 std::size_t OutputDir::find_previous(std::string_view relative) const {
@@ -172,54 +292,51 @@ std::size_t OutputDir::find_previous(std::string_view relative) const {
                                                   : previous_.size();
 }
 
-bool OutputDir::intact() const {
-  std::ifstream manifest(manifest_path(root_));
-  std::string line;
-  std::getline(manifest, line);
-  std::size_t seen = 0;
-  while (std::getline(manifest, line)) {
-    std::istringstream in(line);
-    std::uint64_t hash = 0, size = 0;
-    std::int64_t mtime = 0;
-    std::string path;
-    in >> std::hex >> hash >> std::dec >> size >> mtime;
-    in.get();
-    std::getline(in, path);
-    if (in.fail() || !safe_relative(path) || !matches(root_ / path, size, mtime)) return false;
-    ++seen;
+bool OutputDir::matches(std::string_view relative, std::uint64_t size, std::int64_t mtime) {
+  const auto [dir, leaf] = split_last(relative);
+  try {
+    const Folder f = folder(root_.get(), dir, false);
+    struct stat st {};
+    return f.fd >= 0 && ::fstatat(f.fd, std::string(leaf).c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+           S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) == size &&
+           mtime_ns(st) == mtime;
+  } catch (const FileError&) {
+    return false;  // a link on the way: not as versa left it
   }
-  return seen == previous_.size() && seen > 0;
 }
 
-void OutputDir::make_directories(std::string_view relative_dir) {
-  // Each folder on the way must be a real folder, never a symbolic link that
-  // would lead the write outside the output folder. Ancestors are checked
-  // once; a page's own folder is checked every time (it is usually new).
-  std::string current;
-  for (std::size_t slash = 0; slash < relative_dir.size();) {
-    slash = relative_dir.find('/', slash + 1);
-    if (slash == std::string_view::npos) slash = relative_dir.size();
-    const std::string_view prefix = relative_dir.substr(0, slash);
-    const bool last = slash >= relative_dir.size();
-    if (!last) {
-      std::lock_guard lock(dirs_mutex_);
-      if (safe_dirs_.contains(prefix)) continue;
-    }
-    current.assign(base_).append("/").append(prefix);
-    // mkdir first: on a fresh build it is the only call needed.
-    if (::mkdir(current.c_str(), 0755) != 0) {
-      struct stat st {};
-      if (errno != EEXIST) fail("cannot create folder", current);
-      if (::lstat(current.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-        throw std::runtime_error("refusing to write through " + current +
-                                 ": not a folder (a symbolic link or a file)");
-      }
-    }
-    if (!last) {
-      std::lock_guard lock(dirs_mutex_);
-      safe_dirs_.emplace(prefix);
-    }
+bool OutputDir::intact() {
+  if (!manifest_ || journal_found_) return false;
+  std::string why;
+  bool all = true;
+  std::size_t seen = 0;
+  const bool read = read_record(
+                        manifest_.get(), RecordKind::manifest,
+                        [&](const ManifestEntry& e) {
+                          ++seen;
+                          all = all && matches(e.path, e.size, e.mtime);
+                        },
+                        why)
+                        .has_value();
+  return read && all && seen == previous_.size() && seen > 0;
+}
+
+void OutputDir::journal(std::string_view relative, const Entry& entry) {
+  // The line reaches the journal before the file changes: a build killed
+  // at any point after it is completed by the next one.
+  std::lock_guard lock(journal_mutex_);
+  if (!journal_) {
+    const std::string name = beside_name(shown_, "journal");
+    const bool append = journal_found_ && !journaled_.empty();
+    if (!append) ::unlinkat(parent_.get(), name.c_str(), 0);
+    UniqueFd fd(::openat(
+        parent_.get(), name.c_str(),
+        O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC | (append ? 0 : O_CREAT | O_EXCL), 0644));
+    if (!fd) throw_file_error("cannot write the journal", name);
+    journal_.emplace(std::move(fd), RecordKind::journal, "", name, append);
+    journal_found_ = true;
   }
+  journal_->add({entry.hash, entry.size, 0, relative}, true);
 }
 
 bool OutputDir::write(std::size_t index, std::string_view relative, std::string_view bytes) {
@@ -237,135 +354,161 @@ bool OutputDir::write(std::size_t index, std::string_view relative, std::string_
   if (const std::size_t old = find_previous(relative); old < previous_.size()) {
     made_again_[old] = 1;  // one byte per file: threads never share one
     const Previous& p = previous_[old];
-    if (p.hash == entry.hash && matches(root_ / relative, entry.size, p.mtime)) {
+    if (!staged() && p.hash == entry.hash && matches(relative, entry.size, p.mtime)) {
       entry.mtime = p.mtime;
       ++unchanged_;
       return false;
     }
   }
-  const auto slash = relative.rfind('/');
-  if (slash != std::string_view::npos) make_directories(relative.substr(0, slash));
-  std::string target = base_;
-  target.append("/").append(relative);
-  entry.mtime = staged() ? create_file(target, bytes) : replace_file(target, bytes);
+  fault_point("write");
+  const auto [dir, leaf] = split_last(relative);
+  const std::string name(leaf);
+  if (staged()) {
+    const Folder f = folder(staging_.get(), dir, true);
+    entry.mtime = create_file_at(f.fd, name.c_str(), bytes, shown(relative));
+  } else {
+    journal(relative, entry);
+    const Folder f = folder(root_.get(), dir, true);
+    const std::string temp =
+        std::string(kTempPrefix) + std::to_string(pid_) + "-" + std::to_string(temp_counter_++);
+    entry.mtime = replace_file_at(f.fd, name.c_str(), bytes, temp, shown(relative));
+  }
   ++written_;
   return true;
 }
 
-std::int64_t OutputDir::create_file(const std::string& path, std::string_view bytes) const {
-  // Nobody else writes in the staging folder: the file is new, and
-  // O_EXCL | O_NOFOLLOW makes sure of it.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) fail("cannot create", path);
-  write_all(fd, bytes, path);
+void OutputDir::remove_if_ours(std::string_view relative, std::uint64_t size, std::uint64_t hash,
+                               const Journaled* also) {
+  const auto [dir, leaf] = split_last(relative);
+  const std::string name(leaf);
+  Folder f;
+  try {
+    f = folder(root_.get(), dir, false);
+  } catch (const FileError&) {
+    warnings_.push_back("kept " + shown(relative) + ": a symbolic link or a file is in its path");
+    return;
+  }
   struct stat st {};
-  const bool ok = ::fstat(fd, &st) == 0;
-  if (::close(fd) != 0 || !ok) fail("cannot write", path);
-  return mtime_ns(st);
+  if (f.fd < 0 || (::fstatat(f.fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT))
+    return;  // already gone
+  // Read only as many bytes as versa wrote: a file of another size is not its.
+  std::optional<std::string> bytes = read_regular_at(f.fd, name.c_str(), size);
+  if (!bytes && also != nullptr) bytes = read_regular_at(f.fd, name.c_str(), also->size);
+  const std::uint64_t now = bytes ? content_hash(*bytes) : 0;
+  if (!bytes || (now != hash && (also == nullptr || now != also->hash))) {
+    warnings_.push_back("kept " + shown(relative) +
+                        ": changed since versa wrote it (or not a regular file); remove it by hand "
+                        "if it is no longer wanted");
+    return;
+  }
+  if (::unlinkat(f.fd, name.c_str(), 0) != 0) throw_file_error("cannot remove", shown(relative));
+  ++removed_;
+  // Drop the folders the removal emptied, up to the root (rmdir refuses a
+  // folder that still holds anything).
+  f = Folder();
+  for (std::string_view d = dir; !d.empty();) {
+    const auto [up, last] = split_last(d);
+    Folder holder;
+    try {
+      holder = folder(root_.get(), up, false);
+    } catch (const FileError&) {
+      break;
+    }
+    if (holder.fd < 0 || ::unlinkat(holder.fd, std::string(last).c_str(), AT_REMOVEDIR) != 0) break;
+    {
+      std::lock_guard lock(folders_mutex_);
+      if (auto it = folders_.find(d); it != folders_.end()) folders_.erase(it);
+    }
+    d = up;
+  }
 }
 
-std::int64_t OutputDir::replace_file(const std::string& target, std::string_view bytes) {
-  // The new bytes go to an unnamed file (O_TMPFILE) that gets its name only
-  // when complete: a reader, or a build killed half-way, never sees a partial
-  // file. An existing file is replaced by a rename, which is atomic too.
-  const auto cut = target.rfind('/');
-  const std::string dir = target.substr(0, cut);
-  int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-  const bool unnamed = fd >= 0;
-  std::string tmp;
-  const auto temp_name = [&] {
-    return dir + "/." + target.substr(cut + 1) + "." + std::to_string(pid_) + "-" +
-           std::to_string(temp_counter_++) + ".tmp";
-  };
-  if (!unnamed) {  // a file system without O_TMPFILE
-    tmp = temp_name();
-    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
-  }
-  if (fd < 0) fail("cannot create a temporary file for", target);
+void OutputDir::save_manifest(std::string_view fingerprint,
+                              const std::function<std::string(std::size_t)>& path_of) {
+  const std::string name = beside_name(shown_, "manifest");
+  const std::string temp = name + ".tmp-" + std::to_string(pid_);
+  ::unlinkat(parent_.get(), temp.c_str(), 0);  // left by a killed build with our pid
+  UniqueFd fd(::openat(parent_.get(), temp.c_str(),
+                       O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+  if (!fd) throw_file_error("cannot write", temp);
+  RecordWriter out(std::move(fd), RecordKind::manifest, fingerprint, temp);
   try {
-    write_all(fd, bytes, target);
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      const Entry& e = entries_[i];
+      if (!e.present) continue;
+      const std::string path = path_of(i);
+      out.add({e.hash, e.size, e.mtime, path});
+      fault_point("manifest");
+    }
+    out.close();
   } catch (...) {
-    if (!unnamed) ::unlink(tmp.c_str());
+    ::unlinkat(parent_.get(), temp.c_str(), 0);
     throw;
   }
-  struct stat st {};
-  bool ok = ::fstat(fd, &st) == 0;
-  if (ok && unnamed) {
-    // AT_EMPTY_PATH names the file by its descriptor (needs CAP_DAC_READ_SEARCH);
-    // /proc/self/fd does the same for everyone, one path lookup slower.
-    const std::string self = "/proc/self/fd/" + std::to_string(fd);
-    const bool linked = ::linkat(fd, "", AT_FDCWD, target.c_str(), AT_EMPTY_PATH) == 0 ||
-                        (errno != EEXIST && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD,
-                                                     target.c_str(), AT_SYMLINK_FOLLOW) == 0);
-    if (!linked) {
-      // The name is taken (a rebuild): link under a temporary name, rename over.
-      ok = errno == EEXIST;
-      tmp = temp_name();
-      ok = ok && ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, tmp.c_str(), AT_SYMLINK_FOLLOW) == 0 &&
-           ::rename(tmp.c_str(), target.c_str()) == 0;
-    }
-  } else if (ok) {
-    ok = ::rename(tmp.c_str(), target.c_str()) == 0;
+  if (::renameat(parent_.get(), temp.c_str(), parent_.get(), name.c_str()) != 0) {
+    throw_file_error("cannot write", name);
   }
-  if (::close(fd) != 0 || !ok) {
-    if (!tmp.empty()) ::unlink(tmp.c_str());
-    fail("cannot replace", target);
-  }
-  return mtime_ns(st);
 }
 
 void OutputDir::finish(std::string_view fingerprint,
                        const std::function<std::string(std::size_t)>& path_of) {
+  const std::string journal_name = beside_name(shown_, "journal");
   if (staged()) {
-    // Each top-level entry appears whole; the output folder was empty, so
-    // nothing is replaced. Moving a folder keeps its files' mtimes.
-    std::vector<fs::path> entries;
-    for (const auto& e : fs::directory_iterator(staging_)) entries.push_back(e.path());
+    // The manifest first: a build killed while moving in leaves files the
+    // manifest names, which the next build finds unchanged or writes.
+    save_manifest(fingerprint, path_of);
+    ::unlinkat(parent_.get(), journal_name.c_str(), 0);
+    std::vector<std::string> entries = list_folder(staging_.get());
     std::sort(entries.begin(), entries.end());
-    for (const fs::path& e : entries) {
-      const fs::path to = root_ / e.filename();
-      if (::rename(e.c_str(), to.c_str()) != 0) fail("cannot move the build into", to);
+    for (const std::string& e : entries) {
+      if (e == kStagingMarker) continue;
+      if (moved_any_) fault_point("move");
+      // The output folder was empty: nothing is replaced. Moving a folder
+      // keeps its files' mtimes.
+      if (::renameat(staging_.get(), e.c_str(), root_.get(), e.c_str()) != 0) {
+        throw_file_error("cannot move the build into", shown(e));
+      }
+      moved_any_ = true;
     }
-    fs::remove(staging_);
-    staging_.clear();
+    staging_ = UniqueFd();
+    remove_tree_at(parent_.get(), staging_name_.c_str());
+    return;
   }
-  // Remove what the previous build made and this one did not.
-  {
-    std::ifstream manifest(manifest_path(root_));
-    std::string line;
-    std::getline(manifest, line);
-    while (std::getline(manifest, line)) {
-      const auto space = line.find(' ', line.find(' ', line.find(' ') + 1) + 1);
-      if (space == std::string::npos) continue;
-      const std::string path = line.substr(space + 1);
-      const std::size_t made = find_previous(path);
-      if (!safe_relative(path) || (made < previous_.size() && made_again_[made])) continue;
-      std::error_code ec;
-      const fs::path file = root_ / path;
-      if (fs::is_regular_file(fs::symlink_status(file, ec)) && fs::remove(file, ec) && !ec) {
-        ++removed_;
-        // Drop folders the removal emptied, up to the root.
-        for (fs::path dir = file.parent_path(); dir != root_ && fs::is_empty(dir, ec);
-             dir = dir.parent_path()) {
-          fs::remove(dir, ec);
-        }
+  // Remove what earlier builds made and this one did not, if still theirs.
+  if (manifest_) {
+    std::string why;
+    const bool read =
+        read_record(
+            manifest_.get(), RecordKind::manifest,
+            [&](const ManifestEntry& e) {
+              const std::size_t made = find_previous(e.path);
+              if (made < previous_.size() && made_again_[made]) return;
+              const auto j = journaled_.find(e.path);
+              remove_if_ours(e.path, e.size, e.hash, j == journaled_.end() ? nullptr : &j->second);
+              if (j != journaled_.end()) journaled_.erase(j);
+            },
+            why)
+            .has_value();
+    if (!read)
+      warnings_.push_back("the manifest beside " + shown_ + " changed during the build: " + why);
+  }
+  if (!journaled_.empty()) {
+    // Files an unfinished rebuild wrote that no manifest names yet.
+    std::vector<std::uint64_t> produced;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].present) produced.push_back(content_hash(path_of(i)));
+    }
+    std::sort(produced.begin(), produced.end());
+    for (const auto& [path, j] : journaled_) {
+      if (!std::binary_search(produced.begin(), produced.end(), content_hash(path))) {
+        remove_if_ours(path, j.size, j.hash, nullptr);
       }
     }
   }
-  const fs::path manifest = manifest_path(root_);
-  const fs::path tmp = manifest.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << kManifestHeader << ' ' << fingerprint << '\n';
-    for (std::size_t i = 0; i < entries_.size(); ++i) {
-      const Entry& e = entries_[i];
-      if (!e.present) continue;
-      out << std::hex << e.hash << std::dec << ' ' << e.size << ' ' << e.mtime << ' ' << path_of(i)
-          << '\n';
-    }
-    if (!out) fail("cannot write", tmp);
-  }
-  fs::rename(tmp, manifest);
+  save_manifest(fingerprint, path_of);
+  if (journal_) journal_->close();
+  journal_.reset();
+  ::unlinkat(parent_.get(), journal_name.c_str(), 0);
 }
 
 WriteCounts OutputDir::counts() const {

@@ -1,40 +1,51 @@
-// write: puts files into the output folder atomically, leaves files whose
-// bytes did not change untouched, and removes files a build no longer makes.
+// write: the policy of one output folder: what is written, what is left
+// alone, what is removed, and the records kept beside the folder.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
-#include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "write/file_ops.hpp"
+#include "write/manifest.hpp"
+
 namespace versa {
 
 struct WriteCounts {
-  std::size_t written = 0;
+  std::size_t written = 0;  ///< files that reached the output folder
   std::size_t unchanged = 0;
   std::size_t removed = 0;
 };
 
-/// The output folder of one build. Remembers, in a manifest kept beside the
-/// folder (never inside what is published), each file's content hash, size
-/// and modification time, and a fingerprint of the inputs that made them.
-/// write() may be called from several threads at once.
+/// The output folder of one build, and everything versa keeps beside it
+/// (".<name>.versa-manifest", "-journal", "-lock", "-staging-<pid>").
 ///
-/// Into an empty folder, files are written into a staging folder beside it
-/// and moved in by finish(), one top-level entry at a time: the folder stays
-/// empty until the build succeeds. Otherwise each file is replaced on its own.
-/// Either way no reader ever sees a partly written file.
+/// Guarantees: the folder and every entry in it or beside it are reached
+/// through directory descriptors without following a symbolic link; a file
+/// is removed only when it is a regular file whose bytes still hash to what
+/// versa recorded; one build at a time holds the folder's lock. A build into
+/// an empty folder is staged beside it and moved in by finish(); a rebuild
+/// replaces files one by one, each atomically, and announces each in a
+/// journal first, so that a killed or failed rebuild is completed by the
+/// next one with nothing left over.
+///
+/// write() may be called from several threads at once; everything else from
+/// one thread. Linux-specific (see file_ops.hpp).
 class OutputDir {
  public:
-  /// Opens (and creates) `root`, reads the previous build's manifest and
-  /// removes staging folders that builds killed earlier left behind.
-  explicit OutputDir(std::filesystem::path root);
+  /// Opens (and creates) the folder `root`, after normalising it ("site/",
+  /// "a/../site" are "site"). Takes the lock, reads the previous build's
+  /// manifest and journal, and removes what killed builds left behind.
+  /// Throws FileError when the folder cannot be used: it is a symbolic link,
+  /// another build holds it, or the system refuses.
+  explicit OutputDir(std::string_view root);
   /// Removes the staging folder of a build that did not finish.
   ~OutputDir();
   OutputDir(const OutputDir&) = delete;
@@ -45,31 +56,40 @@ class OutputDir {
 
   /// The input fingerprint the previous build recorded ("" if none).
   [[nodiscard]] const std::string& previous_fingerprint() const { return previous_fingerprint_; }
-  /// True when every file of the previous build is on disk as it was left.
-  [[nodiscard]] bool intact() const;
+  /// True when the previous build finished and every file it recorded is on
+  /// disk as it left it.
+  [[nodiscard]] bool intact();
   /// How many files the previous build produced.
   [[nodiscard]] std::size_t previous_count() const { return previous_.size(); }
+  /// True while writes go to a staging folder (the output folder was empty).
+  [[nodiscard]] bool staged() const { return static_cast<bool>(staging_); }
 
   /// Writes output number `index` to `relative` (e.g. "vi/compare/x/index.html"),
-  /// unless the manifest shows the same bytes are already there. Returns
+  /// unless the same bytes are already there as versa left them. Returns
   /// whether it wrote. Throws std::runtime_error when the path escapes the
-  /// folder or I/O fails.
+  /// folder and FileError when a link is in the way or I/O fails.
   bool write(std::size_t index, std::string_view relative, std::string_view bytes);
 
-  /// Moves a staged build into place, removes files of the previous build
-  /// this one did not produce and saves the manifest. `path_of(i)` gives
-  /// output i's relative path again, so the paths need not be kept in
-  /// memory. Call once, after every write.
+  /// Completes the build: moves a staged build into place, removes the files
+  /// of earlier builds that this one did not produce (when provably versa's)
+  /// and saves the manifest. `path_of(i)` gives output i's relative path
+  /// again, so the paths need not be kept in memory. Throws FileError.
   void finish(std::string_view fingerprint, const std::function<std::string(std::size_t)>& path_of);
 
-  /// Keeps the previous manifest: used when nothing needed writing.
   [[nodiscard]] WriteCounts counts() const;
+  /// Files this build changed in the output folder so far (staged files
+  /// count once moved in).
+  [[nodiscard]] std::size_t published() const {
+    return staged() && !moved_any_ ? 0 : written_.load();
+  }
+  /// Things versa left alone and why ("kept site/x.html: changed since ...").
+  [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
+  /// The folder as shown in messages ("site").
+  [[nodiscard]] const std::string& shown() const { return shown_; }
 
-  /// The manifest of `root`: a hidden file in the folder that holds it.
-  static std::filesystem::path manifest_path(const std::filesystem::path& root);
-  /// True while writes go to a staging folder (the output folder was empty),
-  /// until finish() moves them in.
-  [[nodiscard]] bool staged() const { return !staging_.empty(); }
+  /// The name of a record kept beside the output folder `root`
+  /// (".site.versa-manifest" for suffix "manifest").
+  static std::string beside_name(std::string_view root, std::string_view suffix);
 
  private:
   struct Entry {  // 24 bytes: a manifest of 270,000 files stays small
@@ -83,33 +103,61 @@ class OutputDir {
     std::uint64_t hash = 0;
     std::int64_t mtime = 0;
   };
-  /// Index in previous_ of the file at `relative`, or previous_.size().
-  [[nodiscard]] std::size_t find_previous(std::string_view relative) const;
-  /// Makes the folders of `relative_dir` under the folder written to.
-  void make_directories(std::string_view relative_dir);
-  /// Writes a file that does not exist yet (in the staging folder).
-  [[nodiscard]] std::int64_t create_file(const std::string& path, std::string_view bytes) const;
-  /// Replaces or creates `path` through an unnamed or temporary file.
-  [[nodiscard]] std::int64_t replace_file(const std::string& path, std::string_view bytes);
-  void remove_stale_staging() const;
+  struct Journaled {  // a file a rebuild that did not finish may have written
+    std::uint64_t hash = 0;
+    std::uint64_t size = 0;
+  };
 
-  std::filesystem::path root_;
-  std::filesystem::path staging_;  ///< empty unless the build is staged and unfinished
-  std::string base_;               ///< the folder written to: staging_ or root_
+  [[nodiscard]] std::size_t find_previous(std::string_view relative) const;
+  /// The folder `relative_dir` under `base` (root or staging), "" for base
+  /// itself. Folders that hold folders stay open; others are opened each time.
+  struct Folder {
+    int fd = -1;
+    UniqueFd owned;
+  };
+  Folder folder(int base, std::string_view relative_dir, bool create);
+  /// The regular file at `relative` under the root, not reached through a link.
+  bool matches(std::string_view relative, std::uint64_t size, std::int64_t mtime);
+  void take_lock();
+  void read_previous();
+  void read_journal();
+  void remove_leftover_temporaries();
+  void remove_stale_staging();
+  void start_staging();
+  /// Removes `relative` if it is still the file versa wrote with one of `hashes`.
+  void remove_if_ours(std::string_view relative, std::uint64_t size, std::uint64_t hash,
+                      const Journaled* also);
+  void journal(std::string_view relative, const Entry& entry);
+  void save_manifest(std::string_view fingerprint,
+                     const std::function<std::string(std::size_t)>& path_of);
+  [[nodiscard]] std::string shown(std::string_view relative) const;
+
+  std::string shown_;  ///< the output folder as the user named it, normalised
+  std::string name_;   ///< its last component
+  UniqueFd parent_;    ///< the folder that holds it and the records
+  UniqueFd lock_;      ///< held, and removed when the build ends
+  UniqueFd root_;
+  UniqueFd staging_;  ///< valid while the build is staged and unfinished
+  std::string staging_name_;
+  UniqueFd manifest_;  ///< the previous manifest, validated, kept open
   std::string previous_fingerprint_;
-  std::vector<Previous> previous_;                ///< sorted by path hash
-  std::vector<std::uint8_t> made_again_;          ///< per previous_ entry: produced again (kept)
-  std::vector<Entry> entries_;                    ///< by output index
-  std::set<std::string, std::less<>> safe_dirs_;  ///< relative folders made or checked
-  std::mutex dirs_mutex_;
+  std::vector<Previous> previous_;        ///< sorted by path hash
+  std::vector<std::uint8_t> made_again_;  ///< per previous_ entry: produced again
+  std::map<std::string, Journaled, std::less<>> journaled_;  ///< of unfinished rebuilds
+  bool journal_found_ = false;
+  std::optional<RecordWriter> journal_;
+  std::mutex journal_mutex_;
+  std::vector<Entry> entries_;                            ///< by output index
+  std::map<std::string, UniqueFd, std::less<>> folders_;  ///< open folders that hold folders
+  int folders_base_ = -1;                                 ///< the base folders_ belongs to
+  std::mutex folders_mutex_;
   std::atomic<std::size_t> written_{0};
   std::atomic<std::size_t> unchanged_{0};
   std::atomic<std::uint64_t> temp_counter_{0};
   std::size_t removed_ = 0;
-  long pid_ = 0;  ///< names temporary files apart from another build's
+  bool moved_any_ = false;
+  std::vector<std::string> warnings_;
+  long pid_ = 0;
 };
-
-/// A 64-bit hash of bytes (xxHash XXH3).
-std::uint64_t content_hash(std::string_view bytes);
 
 }  // namespace versa

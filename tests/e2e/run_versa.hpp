@@ -16,11 +16,13 @@ struct RunResult {
   std::string err;
 };
 
-/// Runs `versa <args>` in `cwd` (args are passed through the shell).
-inline RunResult run_versa(const fs::path& cwd, const std::string& args) {
+/// Runs `versa <args>` in `cwd` (args are passed through the shell), with
+/// `env` ("NAME=value ...") added to its environment.
+inline RunResult run_versa(const fs::path& cwd, const std::string& args,
+                           const std::string& env = "") {
   TempDir capture;
-  const std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(VERSA_BINARY) + "' " +
-                          args + " >'" + (capture / "out").string() + "' 2>'" +
+  const std::string cmd = "cd '" + cwd.string() + "' && " + env + " '" + std::string(VERSA_BINARY) +
+                          "' " + args + " >'" + (capture / "out").string() + "' 2>'" +
                           (capture / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
   RunResult r;

@@ -15,7 +15,7 @@ using versa::test::TempDir;
 
 TEST(OutputDir, RefusesPathsThatLeaveTheFolder) {
   TempDir dir;
-  OutputDir out(dir / "site");
+  OutputDir out((dir / "site").string());
   out.begin(8);
   const std::vector<std::string> bad_paths = {
       "../x.html", "/etc/x.html", "a/../../x.html", "./x.html", std::string("a\0b.html", 8),
@@ -31,7 +31,7 @@ TEST(OutputDir, NeverWritesThroughASymbolicLink) {
   std::filesystem::create_directories(dir / "site");
   std::filesystem::create_directories(dir / "elsewhere");
   std::filesystem::create_directory_symlink(dir / "elsewhere", dir / "site/vi");
-  OutputDir out(dir / "site");
+  OutputDir out((dir / "site").string());
   out.begin(2);
   EXPECT_THROW(out.write(0, "vi/index.html", "x"), std::runtime_error);
   EXPECT_TRUE(std::filesystem::is_empty(dir / "elsewhere"));
@@ -40,13 +40,13 @@ TEST(OutputDir, NeverWritesThroughASymbolicLink) {
 TEST(OutputDir, WritesAtomicallyAndSkipsUnchangedBytes) {
   TempDir dir;
   {
-    OutputDir out(dir / "site");
+    OutputDir out((dir / "site").string());
     out.begin(1);
     EXPECT_TRUE(out.write(0, "a/b/index.html", "hello"));
     out.finish("f1", [](std::size_t) { return std::string("a/b/index.html"); });
   }
   EXPECT_EQ(versa::test::read_file(dir / "site/a/b/index.html"), "hello");
-  OutputDir again(dir / "site");
+  OutputDir again((dir / "site").string());
   EXPECT_EQ(again.previous_fingerprint(), "f1");
   EXPECT_TRUE(again.intact());
   again.begin(1);
@@ -75,7 +75,7 @@ TEST(OutputDir, AnEmptyFolderStaysEmptyUntilTheBuildFinishes) {
   TempDir dir;
   const std::vector<std::string> paths = {"vi/a/index.html", "index.html"};
   {
-    OutputDir out(dir / "site");
+    OutputDir out((dir / "site").string());
     EXPECT_TRUE(out.staged());
     out.begin(2);
     EXPECT_TRUE(out.write(0, paths[0], "a"));
@@ -87,7 +87,7 @@ TEST(OutputDir, AnEmptyFolderStaysEmptyUntilTheBuildFinishes) {
   EXPECT_EQ(versa::test::read_file(dir / "site/index.html"), "i");
   EXPECT_EQ(names(dir.path()), (std::vector<std::string>{".site.versa-manifest", "site"}));
   // The manifest recorded the files as they are once moved: nothing to redo.
-  OutputDir again(dir / "site");
+  OutputDir again((dir / "site").string());
   EXPECT_FALSE(again.staged());
   EXPECT_TRUE(again.intact());
 }
@@ -95,7 +95,7 @@ TEST(OutputDir, AnEmptyFolderStaysEmptyUntilTheBuildFinishes) {
 TEST(OutputDir, ABuildThatStopsLeavesTheEmptyFolderEmpty) {
   TempDir dir;
   {
-    OutputDir out(dir / "site");
+    OutputDir out((dir / "site").string());
     out.begin(1);
     EXPECT_TRUE(out.write(0, "a/index.html", "x"));
   }  // no finish(): the build failed
@@ -105,10 +105,17 @@ TEST(OutputDir, ABuildThatStopsLeavesTheEmptyFolderEmpty) {
 
 TEST(OutputDir, RemovesWhatAKilledBuildStaged) {
   TempDir dir;
-  // No process can have this id (above the kernel's pid_max).
   const auto stale = dir / ".site.versa-staging-999999999";
   std::filesystem::create_directories(stale / "vi");
   std::ofstream(stale / "vi/index.html") << "half";
-  OutputDir out(dir / "site");
+  std::ofstream(stale / ".versa-staging") << "versa staging folder\n";
+  // A folder named alike without versa's marker is someone else's.
+  const auto foreign = dir / ".site.versa-staging-12";
+  std::filesystem::create_directories(foreign);
+  std::ofstream(foreign / "notes.txt") << "mine";
+  OutputDir out((dir / "site").string());
   EXPECT_FALSE(std::filesystem::exists(stale));
+  EXPECT_EQ(versa::test::read_file(foreign / "notes.txt"), "mine");
+  ASSERT_EQ(out.warnings().size(), 1u);
+  EXPECT_NE(out.warnings()[0].find("no versa marker"), std::string::npos);
 }
