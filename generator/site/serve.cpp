@@ -1,10 +1,13 @@
 #include "site/serve.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -118,9 +121,28 @@ int serve(const ServeOptions& options, std::ostream& log) {
     }
     ++generation;
   };
-  rebuild();
 
   httplib::Server server;
+  // cpp-httplib's default sets SO_REUSEPORT, with which a second server
+  // binds the same port and the kernel splits requests between the two.
+  server.set_socket_options([](int sock) {
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  errno = 0;
+  if (!server.bind_to_port("127.0.0.1", options.port)) {
+    if (errno == EADDRINUSE) {
+      log << "versa: port " << options.port
+          << " is already in use on 127.0.0.1; stop the other server or pass --port N" << std::endl;
+    } else {
+      log << "versa: cannot listen on 127.0.0.1:" << options.port << " (" << std::strerror(errno)
+          << ")" << std::endl;
+    }
+    return 1;
+  }
+  // Bound first, so a taken port is reported before a build's worth of work.
+  rebuild();
+
   const fs::path root = fs::absolute(options.build.out_dir);
   server.Get("/__versa/generation", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
@@ -172,13 +194,12 @@ int serve(const ServeOptions& options, std::ostream& log) {
   std::signal(SIGTERM, stop_server);
   log << "versa: serving " << root.string() << " at http://127.0.0.1:" << options.port
       << "/ (Ctrl-C stops)" << std::endl;
-  const bool ok = server.listen("127.0.0.1", options.port);
+  const bool ok = server.listen_after_bind();
   running = false;
   watcher.join();
   g_server = nullptr;
   if (!ok) {
-    log << "versa: cannot listen on 127.0.0.1:" << options.port << "; is the port in use?"
-        << std::endl;
+    log << "versa: the server on 127.0.0.1:" << options.port << " stopped on an error" << std::endl;
     return 1;
   }
   return 0;
