@@ -102,6 +102,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
   std::mutex mutex;
   std::string errors;  // of the latest build; empty when it succeeded
   std::atomic<unsigned long> generation{0};
+  bool built_once = false;  // rebuilds run one at a time: the first, then the watcher's
 
   const auto rebuild = [&] {
     Diagnostics diags;
@@ -113,11 +114,15 @@ int serve(const ServeOptions& options, std::ostream& log) {
       errors = summary ? "" : text.str();
     }
     if (summary) {
+      built_once = true;
       log << "versa: " << summary->rendered << " pages rendered, " << summary->written
           << " written, " << summary->unchanged << " unchanged, " << summary->removed << " removed"
           << std::endl;
-    } else {
+    } else if (built_once) {
       log << text.str() << "versa: build failed; serving the last good build" << std::endl;
+    } else {
+      log << text.str() << "versa: build failed; pages show the errors until it is fixed"
+          << std::endl;
     }
     ++generation;
   };
