@@ -1,15 +1,24 @@
 #include "site/serve.hpp"
 
+#include <fcntl.h>
 #include <httplib.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
+#include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "core/html.hpp"
 
@@ -69,8 +78,8 @@ std::string error_page(const std::string& errors) {
   return with_reload(std::move(page));
 }
 
-const char* content_type(const fs::path& p) {
-  const std::string ext = p.extension().string();
+const char* content_type(std::string_view name) {
+  const std::string ext = fs::path(name).extension().string();
   if (ext == ".html") return "text/html; charset=utf-8";
   if (ext == ".css") return "text/css; charset=utf-8";
   if (ext == ".js") return "text/javascript; charset=utf-8";
@@ -81,11 +90,107 @@ const char* content_type(const fs::path& p) {
   return "application/octet-stream";
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
+bool is_html(std::string_view name) {
+  return fs::path(name).extension() == ".html";
+}
+
+// Owns a file descriptor.
+class UniqueFd {
+ public:
+  explicit UniqueFd(int fd = -1) : fd_(fd) {}
+  ~UniqueFd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  UniqueFd& operator=(UniqueFd&& other) noexcept {
+    if (this != &other) {
+      if (fd_ >= 0) ::close(fd_);
+      fd_ = std::exchange(other.fd_, -1);
+    }
+    return *this;
+  }
+  UniqueFd(const UniqueFd&) = delete;
+  UniqueFd& operator=(const UniqueFd&) = delete;
+
+  [[nodiscard]] int get() const { return fd_; }
+  explicit operator bool() const { return fd_ >= 0; }
+
+ private:
+  int fd_;
+};
+
+// What a request path names inside the served folder.
+struct Lookup {
+  enum Kind { file, folder_without_slash, missing, refused } kind = missing;
+  UniqueFd fd;       // the regular file, when kind == file
+  std::string name;  // its name, for its content type
+};
+
+// Opens `name` in the folder `dir` without following a link: a link is
+// refused by the kernel (ELOOP), so nothing outside the served folder is
+// reachable, whatever a link in it points to and however the path is spelt.
+UniqueFd open_beneath(int dir, const std::string& name, int flags) {
+  // O_NONBLOCK: opening a FIFO must not block the server.
+  return UniqueFd(::openat(dir, name.c_str(), flags | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+}
+
+// Looks `path` (the decoded request path) up from the served folder, one
+// component at a time. A path ending in '/' names a folder's index.html.
+Lookup look_up(const fs::path& root, std::string_view path) {
+  Lookup out;
+  if (path.empty() || path.front() != '/' || path.find('\0') != std::string_view::npos ||
+      path.find('\\') != std::string_view::npos) {
+    out.kind = Lookup::refused;
+    return out;
+  }
+  std::vector<std::string> parts;
+  for (std::size_t start = 1;;) {
+    const std::size_t slash = path.find('/', start);
+    parts.emplace_back(path.substr(start, slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  const bool folder_url = parts.back().empty();
+  if (folder_url) parts.back() = "index.html";
+  for (const std::string& part : parts) {
+    if (part.empty() || part == "." || part == "..") {
+      out.kind = Lookup::refused;
+      return out;
+    }
+  }
+
+  // The served folder itself may be a link: the user named it.
+  UniqueFd dir(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  for (std::size_t i = 0; dir && i + 1 < parts.size(); ++i) {
+    dir = open_beneath(dir.get(), parts[i], O_RDONLY | O_DIRECTORY);
+  }
+  if (!dir) return out;
+  UniqueFd fd = open_beneath(dir.get(), parts.back(), O_RDONLY);
+  struct stat st {};
+  if (!fd || ::fstat(fd.get(), &st) != 0) return out;
+  if (S_ISDIR(st.st_mode)) {
+    if (!folder_url) out.kind = Lookup::folder_without_slash;
+    return out;
+  }
+  if (!S_ISREG(st.st_mode)) return out;
+  out.kind = Lookup::file;
+  out.fd = std::move(fd);
+  out.name = parts.back();
+  return out;
+}
+
+std::optional<std::string> read_all(int fd) {
+  std::string bytes;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return bytes;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return std::nullopt;
+    }
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
 }
 
 httplib::Server* g_server = nullptr;
@@ -99,6 +204,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
   std::mutex mutex;
   std::string errors;  // of the latest build; empty when it succeeded
   std::atomic<unsigned long> generation{0};
+  bool built_once = false;  // rebuilds run one at a time: the first, then the watcher's
 
   const auto rebuild = [&] {
     Diagnostics diags;
@@ -110,17 +216,40 @@ int serve(const ServeOptions& options, std::ostream& log) {
       errors = summary ? "" : text.str();
     }
     if (summary) {
+      built_once = true;
       log << "versa: " << summary->rendered << " pages rendered, " << summary->written
           << " written, " << summary->unchanged << " unchanged, " << summary->removed << " removed"
           << std::endl;
-    } else {
+    } else if (built_once) {
       log << text.str() << "versa: build failed; serving the last good build" << std::endl;
+    } else {
+      log << text.str() << "versa: build failed; pages show the errors until it is fixed"
+          << std::endl;
     }
     ++generation;
   };
-  rebuild();
 
   httplib::Server server;
+  // cpp-httplib's default sets SO_REUSEPORT, with which a second server
+  // binds the same port and the kernel splits requests between the two.
+  server.set_socket_options([](int sock) {
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  errno = 0;
+  if (!server.bind_to_port("127.0.0.1", options.port)) {
+    if (errno == EADDRINUSE) {
+      log << "versa: port " << options.port
+          << " is already in use on 127.0.0.1; stop the other server or pass --port N" << std::endl;
+    } else {
+      log << "versa: cannot listen on 127.0.0.1:" << options.port << " (" << std::strerror(errno)
+          << ")" << std::endl;
+    }
+    return 1;
+  }
+  // Bound first, so a taken port is reported before a build's worth of work.
+  rebuild();
+
   const fs::path root = fs::absolute(options.build.out_dir);
   server.Get("/__versa/generation", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
@@ -128,30 +257,41 @@ int serve(const ServeOptions& options, std::ostream& log) {
   });
   server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
-    fs::path rel = fs::path(req.path).relative_path().lexically_normal();
-    if (!rel.empty() && *rel.begin() == "..") {
-      res.status = 403;
+    Lookup found = look_up(root, req.path);  // cpp-httplib has percent-decoded it
+    if (found.kind == Lookup::refused) {
+      res.status = 400;
       return;
     }
-    fs::path file = root / rel;
-    if (fs::is_directory(file)) file /= "index.html";
-    const bool html = file.extension() == ".html" || !fs::exists(file);
+    if (found.kind == Lookup::folder_without_slash) {
+      // Pages link relatively: their links resolve against the folder only
+      // with the slash. The raw target keeps the client's own encoding.
+      const std::string& target = req.target;
+      const std::size_t query = target.find('?');
+      res.set_redirect(
+          target.substr(0, query) + "/" + (query == std::string::npos ? "" : target.substr(query)),
+          301);
+      return;
+    }
     {
       std::lock_guard lock(mutex);
-      if (html && !errors.empty()) {
+      if (!errors.empty() && (found.kind == Lookup::missing || is_html(found.name))) {
         res.status = 500;
         res.set_content(error_page(errors), "text/html; charset=utf-8");
         return;
       }
     }
-    if (!fs::is_regular_file(file)) {
+    if (found.kind == Lookup::missing) {
       res.status = 404;
-      file = root / "404.html";
-      if (!fs::is_regular_file(file)) return;
+      found = look_up(root, "/404.html");
+      if (found.kind != Lookup::file) return;
     }
-    std::string body = read_all(file);
-    if (file.extension() == ".html") body = with_reload(std::move(body));
-    res.set_content(std::move(body), content_type(file));
+    std::optional<std::string> body = read_all(found.fd.get());
+    if (!body) {
+      res.status = 500;
+      return;
+    }
+    if (is_html(found.name)) body = with_reload(std::move(*body));
+    res.set_content(std::move(*body), content_type(found.name));
   });
 
   std::atomic<bool> running{true};
@@ -172,13 +312,12 @@ int serve(const ServeOptions& options, std::ostream& log) {
   std::signal(SIGTERM, stop_server);
   log << "versa: serving " << root.string() << " at http://127.0.0.1:" << options.port
       << "/ (Ctrl-C stops)" << std::endl;
-  const bool ok = server.listen("127.0.0.1", options.port);
+  const bool ok = server.listen_after_bind();
   running = false;
   watcher.join();
   g_server = nullptr;
   if (!ok) {
-    log << "versa: cannot listen on 127.0.0.1:" << options.port << "; is the port in use?"
-        << std::endl;
+    log << "versa: the server on 127.0.0.1:" << options.port << " stopped on an error" << std::endl;
     return 1;
   }
   return 0;

@@ -8,8 +8,9 @@
 
 namespace versa {
 
-/// Builds the site, then serves `build.out_dir` until interrupted (SIGINT,
-/// SIGTERM). Watches the inputs and rebuilds when one changes; open pages
+/// Binds 127.0.0.1:`port` (returns 1 if it is taken), builds the site, then
+/// serves `build.out_dir` until interrupted (SIGINT, SIGTERM), never following
+/// a link in it. Watches the inputs and rebuilds when one changes; open pages
 /// reload themselves. While an input is broken, pages show the located
 /// errors and the last good build stays on disk. Returns the exit status.
 int serve(const ServeOptions& options, std::ostream& log);
