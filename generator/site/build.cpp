@@ -6,13 +6,12 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "load/input_fingerprint.hpp"
 #include "plan/pages.hpp"
 #include "render/page_renderer.hpp"
 #include "render/site_files.hpp"
@@ -26,13 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
-}
-
 std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict, Diagnostics& diags,
                                            std::vector<LocaleCoverage>* coverage = nullptr) {
   return validate(load_inputs(paths, diags), diags, ValidateOptions{strict}, coverage);
@@ -43,35 +35,6 @@ std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict,
 bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
                   std::vector<LocaleCoverage>& coverage) {
   return load_and_validate(inputs, strict, diags, &coverage) != nullptr;
-}
-
-std::string input_fingerprint(const BuildOptions& options) {
-  // Everything an output depends on: each input file's path and bytes, the
-  // options that change output, and the versa binary itself.
-  std::string all = std::string("versa ") + VERSA_VERSION + (options.strict ? " strict" : "");
-  std::error_code ec;
-  if (fs::exists("/proc/self/exe", ec)) {
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    all += exe.string() + std::to_string(fs::file_size(exe, ec)) +
-           std::to_string(fs::last_write_time(exe, ec).time_since_epoch().count());
-  }
-  std::vector<fs::path> files;
-  for (const std::string& root :
-       {options.inputs.catalogue, options.inputs.locales, options.inputs.templates}) {
-    for (auto it = fs::recursive_directory_iterator(root, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec)) files.push_back(it->path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.push_back(options.inputs.site_config);
-  for (const auto& f : files) {
-    all += '\n' + f.string() + '\n';
-    all += read_all(f.string());
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(content_hash(all)));
-  return hex;
 }
 
 std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags) {
@@ -89,7 +52,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
       return std::nullopt;
     }
     // Nothing changed since the last build, and its files are as it left them.
-    fingerprint = input_fingerprint(options);
+    fingerprint = input_fingerprint(options.inputs, options.strict ? "strict" : "");
     if (out->previous_fingerprint() == fingerprint && out->intact()) {
       BuildSummary summary;
       summary.unchanged = out->previous_count();
@@ -139,7 +102,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   const auto write_extras = [&] {
     std::size_t index = pages.size();
     for (const Asset& asset : assets) {
-      if (out) out->write(index, asset.out_path, read_all(asset.source));
+      if (out) out->write(index, asset.out_path, read_asset(asset));
       ++index;
     }
     emit_site_files(*project, urls, pages, [&](std::string_view path, std::string_view bytes) {
