@@ -7,6 +7,7 @@
 #include <exception>
 #include <filesystem>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -142,7 +143,11 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   {
     std::vector<std::jthread> threads;
-    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    try {
+      for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      // No more threads to be had: the ones that started share the pages.
+    }
     worker();
   }
   if (failed) {
