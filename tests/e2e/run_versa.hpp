@@ -16,12 +16,15 @@ struct RunResult {
   std::string err;
 };
 
-/// Runs `versa <args>` in `cwd` (args are passed through the shell).
-inline RunResult run_versa(const fs::path& cwd, const std::string& args) {
+/// Runs `versa <args>` in `cwd` (args are passed through the shell); with
+/// `timeout_seconds`, under `timeout`, which kills it then (status 124).
+inline RunResult run_versa(const fs::path& cwd, const std::string& args, int timeout_seconds = 0) {
   TempDir capture;
-  const std::string cmd = "cd '" + cwd.string() + "' && '" + std::string(VERSA_BINARY) + "' " +
-                          args + " >'" + (capture / "out").string() + "' 2>'" +
-                          (capture / "err").string() + "'";
+  const std::string limit =
+      timeout_seconds > 0 ? "timeout " + std::to_string(timeout_seconds) + " " : "";
+  const std::string cmd = "cd '" + cwd.string() + "' && " + limit + "'" +
+                          std::string(VERSA_BINARY) + "' " + args + " >'" +
+                          (capture / "out").string() + "' 2>'" + (capture / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
