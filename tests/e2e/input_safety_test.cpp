@@ -123,3 +123,16 @@ TEST(InputSafety, TooManyJobsAreCappedWithAWarning) {
   EXPECT_EQ(names, (std::vector<std::string>{".site.versa-manifest", "catalogue", "locales", "site",
                                              "site.json", "templates"}));
 }
+
+TEST(InputSafety, AnEscapingExceptionIsOneLineAndStatus70) {
+  // new-locale with a missing catalogue folder still throws a
+  // filesystem_error (a bug to locate some day): main() must report it, not
+  // abort (status 134 before).
+  TempDir dir;
+  copy_small_project(dir.path());
+  const RunResult r = run_with_timeout(dir.path(), "new-locale pt-BR --catalogue nope");
+  EXPECT_EQ(r.status, 70) << r.err;
+  EXPECT_EQ(r.err.rfind("versa: internal error: filesystem error: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("; please report it\n"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
