@@ -117,9 +117,9 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   std::mutex error_mutex;
   Diagnostic first_error;
   const auto worker = [&] {
-    PageRenderer renderer(views);
-    std::string html;
     try {
+      PageRenderer renderer(views);  // in the try: an exception must not end a thread
+      std::string html;
       if (!extras_taken.exchange(true)) write_extras();
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         const Page page = pages[i];
