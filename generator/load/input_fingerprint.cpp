@@ -25,8 +25,8 @@ struct StateDeleter {
 // Every input file may be read: the larger of the two limits.
 constexpr std::size_t kMaxFingerprintBytes = std::max(kMaxSourceBytes, kMaxAssetBytes);
 
-// Hashed instead of the bytes of a file that cannot be read bounded: no text
-// input holds NUL bytes.
+// Hashed instead of the bytes of a file that cannot be read bounded; NULs
+// keep it from being any text input's bytes.
 constexpr std::string_view kUnreadable = "\0versa: unreadable input\0"sv;
 
 }  // namespace
