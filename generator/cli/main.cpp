@@ -1,14 +1,17 @@
 // versa's command line: build, check, new-locale, render; serve runs versa-serve.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <string_view>
+#include <thread>
 #include <vector>
 
+#include "cli/internal_error.hpp"
 #include "cli/new_locale_command.hpp"
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
@@ -50,9 +53,13 @@ void print_coverage(std::ostream& out, const std::vector<versa::LocaleCoverage>&
   }
 }
 
-}  // namespace
+// At most this many render threads: more only queue for the same cores, and
+// a huge --jobs would fail to start its threads.
+unsigned max_jobs() {
+  return std::clamp(4 * std::thread::hardware_concurrency(), 1u, 256u);
+}
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   using namespace versa;
   if (argc > 1 && std::string_view(argv[1]) == "serve") return exec_serve(argc, argv);
   CLI::App app{"versa: a localized static site generator for protocol reply codes"};
@@ -98,6 +105,11 @@ int main(int argc, char** argv) {
   Diagnostics diags;
   int status = 0;
   if (*build_cmd) {
+    if (build.jobs > max_jobs()) {
+      std::cerr << "versa: warning: --jobs " << build.jobs << " is more than versa uses; using "
+                << max_jobs() << '\n';
+      build.jobs = max_jobs();
+    }
     std::size_t published = 0;
     const auto summary = build_site(build, diags, &published);
     diags.print(std::cerr);
@@ -135,4 +147,10 @@ int main(int argc, char** argv) {
     std::cout << *out << std::flush;
   }
   return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return versa::run_reporting_internal_errors([&] { return run(argc, argv); });
 }

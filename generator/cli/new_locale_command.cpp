@@ -31,7 +31,9 @@ std::optional<std::string> write_new_locale(const std::string& tag, const InputP
   const std::string base_path = (fs::path(paths.locales) / "en.json").string();
   if (!JsonDocument::load(base_path, diags)) return std::nullopt;
   // Parsed again, keeping en.json's key order for the translator.
-  const auto base = nlohmann::ordered_json::parse(read_source(base_path, diags)->text());
+  const auto base_source = read_source(base_path, diags);
+  if (!base_source) return std::nullopt;  // replaced since it was loaded
+  const auto base = nlohmann::ordered_json::parse(base_source->text());
   const std::string marker(kUntranslatedMarker);
   nlohmann::ordered_json out;  // keeps en.json's order for the translator
   out["messages"] = nlohmann::ordered_json::object();

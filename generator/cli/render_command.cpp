@@ -44,7 +44,13 @@ std::optional<std::string> render_template_file(const std::string& template_path
   load_partials(set.find(main_name)->nodes, partials_dir, set, diags);
   if (diags.has_errors()) return std::nullopt;
   std::string out;
-  set.render(*set.find(main_name), mustache::Data(data->value()), out);
+  try {
+    set.render(*set.find(main_name), mustache::Data(data->value()), out);
+  } catch (const mustache::RenderError& e) {
+    // Found only while rendering: a partial including itself, a page too large.
+    diags.error(e.where(), e.what());
+    return std::nullopt;
+  }
   return out;
 }
 

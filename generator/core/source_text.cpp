@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "core/input_file.hpp"
 
 namespace versa {
 
@@ -28,37 +27,10 @@ Location SourceText::locate(std::size_t offset) const {
   return {path_, static_cast<int>(line_index) + 1, col};
 }
 
-std::optional<SourceText> read_source(const std::string& path, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error({path}, "cannot open file; check that it exists and is readable");
-    return std::nullopt;
-  }
-  std::error_code ec;
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxSourceBytes) {
-    diags.error({path, 1, 1},
-                "file is " + std::to_string(size >> 20) + " MiB; input files may be at most " +
-                    std::to_string(kMaxSourceBytes >> 20) + " MiB (is this the right file?)");
-    return std::nullopt;
-  }
-  // Read in one piece of the file's size (a growing buffer would take up to
-  // twice the room); a file of unknown size is read whole.
-  std::string text;
-  if (!ec) {
-    text.resize(size);
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  } else {
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = std::move(buffer).str();
-  }
-  if (in.bad()) {
-    diags.error({path}, "cannot read file");
-    return std::nullopt;
-  }
-  return SourceText(path, std::move(text));
+std::optional<SourceText> read_source(std::string_view path, Diagnostics& diags) {
+  auto text = read_input_file(path, kMaxSourceBytes, diags);
+  if (!text) return std::nullopt;
+  return SourceText(std::string(path), std::move(*text));
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {

@@ -33,8 +33,11 @@ class SourceText {
 /// catalogue of 1,000 codes is about 1 MiB.
 inline constexpr std::size_t kMaxSourceBytes = std::size_t{32} << 20;
 
-/// Reads a whole file. Returns nothing and reports an error when it cannot.
-std::optional<SourceText> read_source(const std::string& path, Diagnostics& diags);
+/// Reads a whole input file through read_input_file (core/input_file.hpp):
+/// only a regular file of at most kMaxSourceBytes, checked before it is read.
+/// Returns nothing and reports a located error when it cannot. Throws only
+/// std::bad_alloc.
+std::optional<SourceText> read_source(std::string_view path, Diagnostics& diags);
 
 /// Offset of the first byte that is not well-formed UTF-8, if any.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <stdexcept>
+
+#include "core/input_file.hpp"
 
 namespace versa {
 
@@ -9,7 +12,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Regular files with `extension` directly in `dir`, sorted for determinism.
+// Entries named *`extension` directly in `dir`, sorted for determinism. Not
+// only regular files: a FIFO or folder named like an input is reported when
+// it is read, instead of being silently left out of the site.
 std::vector<fs::path> files_in(const std::string& dir, const std::string& extension,
                                Diagnostics& diags) {
   std::vector<fs::path> out;
@@ -18,10 +23,11 @@ std::vector<fs::path> files_in(const std::string& dir, const std::string& extens
     diags.error({dir}, "folder not found; create it or pass its path with the matching flag");
     return out;
   }
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == extension)
-      out.push_back(entry.path());
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    if (it->path().extension() == extension) out.push_back(it->path());
   }
+  if (ec) diags.error({dir}, "cannot list the folder (" + ec.message() + ")");
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -32,10 +38,15 @@ void load_templates(const std::string& dir, Inputs& inputs, Diagnostics& diags) 
     diags.error({dir}, "templates folder not found; create it or pass --templates");
     return;
   }
+  // Regular files only: a FIFO or device among the templates is skipped,
+  // never opened.
   std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)) files.push_back(it->path());
   }
+  if (ec) diags.error({dir}, "cannot list the folder (" + ec.message() + ")");
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     const fs::path rel = fs::relative(file, dir);
@@ -46,12 +57,23 @@ void load_templates(const std::string& dir, Inputs& inputs, Diagnostics& diags) 
       name.resize(name.size() - 5);  // drop ".html"
       if (!inputs.templates.add(name, *source, diags)) inputs.broken_templates.insert(name);
     } else if (*rel.begin() == "assets") {
-      inputs.assets.push_back({file.string(), rel.generic_string()});
+      // Checked now, read while pages render: a bad asset stops the build
+      // before anything is written.
+      if (check_input_file(file.string(), kMaxAssetBytes, diags)) {
+        inputs.assets.push_back({file.string(), rel.generic_string()});
+      }
     }
   }
 }
 
 }  // namespace
+
+std::string read_asset(const Asset& asset) {
+  Diagnostics diags;
+  if (auto bytes = read_input_file(asset.source, kMaxAssetBytes, diags)) return std::move(*bytes);
+  throw std::runtime_error(diags.all().empty() ? asset.source
+                                               : format_diagnostic(diags.all().front()));
+}
 
 Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
   Inputs inputs;

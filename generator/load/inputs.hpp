@@ -1,6 +1,7 @@
 // load: everything a build reads, gathered from the input folders.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
@@ -27,6 +28,16 @@ struct Asset {
   std::string out_path;  ///< path relative to the output folder
 };
 
+/// An asset may be this large: far more than a stylesheet or a logo needs,
+/// and bounded so a stray disk image is refused, not copied.
+inline constexpr std::size_t kMaxAssetBytes = std::size_t{32} << 20;
+
+/// The bytes of `asset`, read bounded (read_input_file: a regular file of at
+/// most kMaxAssetBytes). load_inputs already checked that much, so this fails
+/// only when the file was replaced since: it then throws std::runtime_error
+/// naming the file and what is wrong (and std::bad_alloc when out of memory).
+std::string read_asset(const Asset& asset);
+
 struct Inputs {
   SiteConfig site;
   std::vector<Protocol> protocols;  ///< sorted by id
@@ -42,6 +53,10 @@ struct Inputs {
 
 /// Reads every input. Each problem is reported; what could be read is
 /// returned even then, so validation can report the remaining problems too.
+/// Every file is read bounded (read_input_file); a catalogue, locale or site
+/// settings file that is a FIFO, device, socket or folder is a located error,
+/// and non-regular files among the templates are skipped. Assets are checked
+/// (regular, at most kMaxAssetBytes), not read. Throws only std::bad_alloc.
 Inputs load_inputs(const InputPaths& paths, Diagnostics& diags);
 
 }  // namespace versa

@@ -6,14 +6,14 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <mutex>
-#include <sstream>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "load/input_fingerprint.hpp"
 #include "plan/pages.hpp"
 #include "plan/path_limits.hpp"
 #include "render/page_renderer.hpp"
@@ -33,13 +33,6 @@ struct PageError {
   Location where;
   std::string message;
 };
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
-}
 
 std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict, Diagnostics& diags,
                                            std::vector<LocaleCoverage>* coverage = nullptr) {
@@ -84,7 +77,11 @@ bool for_each_page(const Plan& pages, const ViewModelBuilder& views, unsigned jo
   };
   {
     std::vector<std::jthread> threads;
-    for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    try {
+      for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    } catch (const std::system_error&) {
+      // No more threads to be had: the ones that started share the pages.
+    }
     worker();
   }
   if (failed) diags.error(first_error.where, first_error.message);
@@ -125,39 +122,6 @@ bool check_output_folder(const std::string& out, const InputPaths& in, Diagnosti
   }
   return ok;
 }
-
-}  // namespace
-
-std::string input_fingerprint(const BuildOptions& options) {
-  // Everything an output depends on: each input file's path and bytes, the
-  // options that change output, and the versa binary itself.
-  std::string all = std::string("versa ") + VERSA_VERSION + (options.strict ? " strict" : "");
-  std::error_code ec;
-  if (fs::exists("/proc/self/exe", ec)) {
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    all += exe.string() + std::to_string(fs::file_size(exe, ec)) +
-           std::to_string(fs::last_write_time(exe, ec).time_since_epoch().count());
-  }
-  std::vector<fs::path> files;
-  for (const std::string& root :
-       {options.inputs.catalogue, options.inputs.locales, options.inputs.templates}) {
-    for (auto it = fs::recursive_directory_iterator(root, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec)) files.push_back(it->path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  files.push_back(options.inputs.site_config);
-  for (const auto& f : files) {
-    all += '\n' + f.string() + '\n';
-    all += read_all(f.string());
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(content_hash(all)));
-  return hex;
-}
-
-namespace {
 
 // Everything but the writes: validation, the plan, file-name limits.
 struct Prepared {
@@ -243,7 +207,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     for (const std::string& w : out->warnings()) diags.warning({options.out_dir}, w);
     constructor_warnings = out->warnings().size();
     // Nothing changed since the last build, and its files are as it left them.
-    fingerprint = input_fingerprint(options);
+    fingerprint = input_fingerprint(options.inputs, options.strict ? "strict" : "");
     if (out->previous_fingerprint() == fingerprint && out->intact()) {
       BuildSummary summary;
       summary.unchanged = out->previous_count();
@@ -281,7 +245,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   const auto write_extras = [&] {
     std::size_t index = pages.size();
     for (const Asset& asset : assets) {
-      if (out) out->write(index, asset.out_path, read_all(asset.source));
+      if (out) out->write(index, asset.out_path, read_asset(asset));
       ++index;
     }
     emit_site_files(*p.project, urls, pages, [&](std::string_view path, std::string_view bytes) {

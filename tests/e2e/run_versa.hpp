@@ -17,13 +17,16 @@ struct RunResult {
 };
 
 /// Runs `versa <args>` in `cwd` (args are passed through the shell), with
-/// `env` ("NAME=value ...") added to its environment.
+/// `env` ("NAME=value ...") added to its environment; with `timeout_seconds`,
+/// under `timeout`, which kills it then (status 124).
 inline RunResult run_versa(const fs::path& cwd, const std::string& args,
-                           const std::string& env = "") {
+                           const std::string& env = "", int timeout_seconds = 0) {
   TempDir capture;
-  const std::string cmd = "cd '" + cwd.string() + "' && " + env + " '" + std::string(VERSA_BINARY) +
-                          "' " + args + " >'" + (capture / "out").string() + "' 2>'" +
-                          (capture / "err").string() + "'";
+  const std::string limit =
+      timeout_seconds > 0 ? "timeout " + std::to_string(timeout_seconds) + " " : "";
+  const std::string cmd = "cd '" + cwd.string() + "' && " + env + " " + limit + "'" +
+                          std::string(VERSA_BINARY) + "' " + args + " >'" +
+                          (capture / "out").string() + "' 2>'" + (capture / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
