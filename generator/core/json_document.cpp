@@ -4,6 +4,8 @@
 #include <cctype>
 #include <unordered_set>
 
+#include "core/text_check.hpp"
+
 namespace versa {
 
 std::string pointer_join(std::string_view pointer, std::string_view token) {
@@ -201,7 +203,9 @@ Location JsonDocument::locate(std::string_view pointer) const {
 Location JsonDocument::locate_in_string(std::string_view pointer, std::size_t offset) const {
   auto it = offsets_.find(std::string(pointer));
   if (it == offsets_.end()) return locate(pointer);
-  return source_.locate(it->second + 1 + offset);
+  const std::string_view token = std::string_view(source_.text()).substr(it->second);
+  if (token.empty() || token.front() != '"') return source_.locate(it->second);
+  return source_.locate(it->second + json_source_offset(token, offset));
 }
 
 }  // namespace versa

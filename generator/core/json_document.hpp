@@ -29,8 +29,9 @@ class JsonDocument {
   /// Location of the value at `pointer`, or of its nearest ancestor that has one.
   [[nodiscard]] Location locate(std::string_view pointer) const;
 
-  /// Location of the byte `offset` inside the string value at `pointer`
-  /// (counted in the decoded string; exact unless the string has escapes).
+  /// Location of the character at byte `offset` of the decoded string value
+  /// at `pointer`, exact even after escapes (an escape is located at its
+  /// backslash).
   [[nodiscard]] Location locate_in_string(std::string_view pointer, std::size_t offset) const;
 
   /// Parses `source`. Malformed JSON, invalid UTF-8 and duplicate keys are

@@ -5,6 +5,7 @@
 #include <unicode/msgfmt.h>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 #include "core/html.hpp"
@@ -17,9 +18,20 @@ icu::UnicodeString to_unicode(std::string_view s) {
   return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
 }
 
-// Private-use code points stand in for text arguments while ICU formats, so
+// Noncharacters U+FDD0 + i stand in for text argument i while ICU formats, so
 // the pattern's own text can be escaped afterwards without touching markup.
-constexpr char32_t kMarkerBase = 0xE000;
+// Inputs refuse noncharacters (core/text_check), so no text holds a marker;
+// private-use characters are ordinary text (icon fonts) and pass through.
+constexpr char32_t kMarkerBase = 0xFDD0;
+constexpr std::size_t kMarkerCount = 32;  // U+FDD0..U+FDEF
+
+// The argument index of the marker at `p` (UTF-8 EF B7 90..AF), if it is one.
+std::optional<std::size_t> marker_at(std::string_view raw, std::size_t p) {
+  if (p + 2 >= raw.size() || raw[p] != '\xEF' || raw[p + 1] != '\xB7') return std::nullopt;
+  const auto b2 = static_cast<unsigned char>(raw[p + 2]);
+  if (b2 < 0x90 || b2 > 0xAF) return std::nullopt;
+  return std::size_t{b2 - 0x90u};
+}
 
 std::size_t utf8_offset(const icu::UnicodeString& s, int32_t utf16_index) {
   std::string prefix;
@@ -49,6 +61,9 @@ std::unique_ptr<Message> Message::compile(std::string_view pattern, std::string_
   }
   std::unique_ptr<Message> m(new Message());
   m->format_ = std::move(fmt);
+  for (std::size_t i = 0; i < pattern.size() && m->markers_usable_; ++i) {
+    m->markers_usable_ = !marker_at(pattern, i);
+  }
   status = U_ZERO_ERROR;
   icu::MessagePattern parsed(upattern, &perr, status);
   for (int32_t i = 0; U_SUCCESS(status) && i < parsed.countParts(); ++i) {
@@ -56,6 +71,9 @@ std::unique_ptr<Message> Message::compile(std::string_view pattern, std::string_
     if (part.getType() == UMSGPAT_PART_TYPE_ARG_NAME) {
       std::string name;
       parsed.getSubstring(part).toUTF8String(name);
+      // A select chooses by the argument's text, so that text must reach ICU.
+      if (parsed.getPart(i - 1).getArgType() == UMSGPAT_ARG_TYPE_SELECT)
+        m->select_args_.insert(name);
       m->arguments_.insert(std::move(name));
     }
   }
@@ -107,7 +125,8 @@ std::string Message::format(std::span<const MessageArg> args, bool markers) cons
     names.push_back(to_unicode(args[i].name));
     if (const auto* n = std::get_if<std::int64_t>(&args[i].value)) {
       values.emplace_back(static_cast<int64_t>(*n));
-    } else if (markers) {
+    } else if (markers && i < kMarkerCount &&
+               (select_args_.empty() || !select_args_.contains(args[i].name))) {
       values.emplace_back(icu::UnicodeString(static_cast<UChar32>(kMarkerBase + i)));
     } else {
       values.emplace_back(to_unicode(std::get<std::string_view>(args[i].value)));
@@ -192,20 +211,24 @@ void Message::append_html(std::string& out, std::span<const MessageArg> args) co
     }
     return;
   }
+  if (!markers_usable_) {
+    // The inputs refuse noncharacters; should a pattern hold one anyway, its
+    // arguments are escaped with the rest, not isolated.
+    append_html_escaped(out, format(args, false));
+    return;
+  }
   const std::string raw = format(args, true);
   out.reserve(out.size() + raw.size() + 32);
   std::size_t plain_start = 0;
-  for (std::size_t i = 0; i + 2 < raw.size() + 0; ++i) {
-    // U+E000..U+E0FF encode as EE 80 80 .. EE 83 BF.
-    const auto b0 = static_cast<unsigned char>(raw[i]);
-    const auto b1 = static_cast<unsigned char>(raw[i + 1]);
-    if (b0 != 0xEE || b1 < 0x80 || b1 > 0x83) continue;
-    const auto b2 = static_cast<unsigned char>(raw[i + 2]);
-    const std::size_t index = ((b1 & 0x03u) << 6) | (b2 & 0x3Fu);
-    if (index >= args.size()) continue;
+  for (std::size_t i = 0; i + 2 < raw.size(); ++i) {
+    const auto index = marker_at(raw, i);
+    if (!index || *index >= args.size()) continue;
+    // Only text arguments were replaced by markers; anything else is left as is.
+    const auto* text = std::get_if<std::string_view>(&args[*index].value);
+    if (text == nullptr) continue;
     append_html_escaped(out, std::string_view(raw).substr(plain_start, i - plain_start));
     out += "<bdi>";
-    append_html_escaped(out, std::get<std::string_view>(args[index].value));
+    append_html_escaped(out, *text);
     out += "</bdi>";
     i += 2;
     plain_start = i + 1;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <set>
 #include <span>
@@ -69,7 +70,9 @@ class Message {
 
   std::unique_ptr<icu::MessageFormat> format_;
   std::set<std::string> arguments_;
+  std::set<std::string, std::less<>> select_args_;  ///< arguments a select chooses by
   bool simple_ = false;
+  bool markers_usable_ = true;  ///< the pattern holds no U+FDD0..U+FDEF of its own
   std::vector<Segment> segments_;
 };
 

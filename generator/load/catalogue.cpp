@@ -20,6 +20,8 @@ std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags
     return std::nullopt;
   }
   const int errors_before = diags.error_count();
+  // Every string of a catalogue is published somewhere.
+  check_texts(*doc, "", diags);
   Protocol p;
   p.id = required_string(*doc, "", "protocol", diags).value_or("");
   p.name = required_string(*doc, "", "name", diags).value_or("");

@@ -1,5 +1,7 @@
 #include "load/json_fields.hpp"
 
+#include "core/text_check.hpp"
+
 namespace versa {
 
 namespace {
@@ -13,7 +15,32 @@ const nlohmann::json* at(const JsonDocument& doc, std::string_view pointer) {
   }
 }
 
+void check_value(const JsonDocument& doc, const nlohmann::json& value, const std::string& pointer,
+                 Diagnostics& diags, bool& clean) {
+  if (value.is_string()) {
+    for (const TextProblem& p : find_unsafe_text(value.get_ref<const std::string&>())) {
+      diags.error(doc.locate_in_string(pointer, p.offset), p.message);
+      clean = false;
+    }
+  } else if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) {
+      check_value(doc, child, pointer_join(pointer, key), diags, clean);
+    }
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      check_value(doc, value[i], pointer_join(pointer, std::to_string(i)), diags, clean);
+    }
+  }
+}
+
 }  // namespace
+
+bool check_texts(const JsonDocument& doc, std::string_view pointer, Diagnostics& diags) {
+  const nlohmann::json* v = at(doc, pointer);
+  bool clean = true;
+  if (v != nullptr) check_value(doc, *v, std::string(pointer), diags, clean);
+  return clean;
+}
 
 std::optional<std::string> required_string(const JsonDocument& doc, std::string_view object_pointer,
                                            std::string_view key, Diagnostics& diags) {

@@ -18,4 +18,9 @@ std::optional<std::string> required_string(const JsonDocument& doc, std::string_
 const nlohmann::json* required_object(const JsonDocument& doc, std::string_view pointer,
                                       std::string_view what, Diagnostics& diags);
 
+/// Reports, located at the character, every character of every string value
+/// under `pointer` that a page cannot show safely (see find_unsafe_text).
+/// Returns true when there was none.
+bool check_texts(const JsonDocument& doc, std::string_view pointer, Diagnostics& diags);
+
 }  // namespace versa

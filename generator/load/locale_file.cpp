@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "load/json_fields.hpp"
+
 namespace versa {
 
 namespace {
@@ -43,6 +45,8 @@ std::optional<LocaleFile> read_locale(std::string tag, JsonDocument document, Di
     diags.error(doc->locate(""), "a locale file must be a JSON object with \"messages\"");
     return std::nullopt;
   }
+  // Every string of a locale file is a message or a text some page shows.
+  check_texts(*doc, "", diags);
   for (const auto& [key, value] : root.items()) {
     if (key != "messages" && key != "catalogue") {
       diags.error(doc->locate(pointer_join("", key)),

@@ -40,7 +40,7 @@ TEST(Authoring, EveryBadInputIsLocatedAndNothingIsPublished) {
     // check reports the same problem without writing.
     EXPECT_NE(run_versa(dir.path(), "check").err.find(expected), std::string::npos);
   }
-  EXPECT_GE(cases, 11);
+  EXPECT_GE(cases, 17);
 }
 
 // A partial that includes itself is only found while rendering: one page of

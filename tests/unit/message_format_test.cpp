@@ -103,3 +103,26 @@ TEST(MessageFormat, SimplePatternsFormatExactlyAsIcuDoes) {
     EXPECT_EQ(simple->html(args), icu_only->html(with_n));
   }
 }
+
+// Private-use characters are user text (icon fonts): in a plural or select
+// pattern, next to text and number arguments, they come out unchanged and
+// are never taken for an argument.
+TEST(MessageFormat, PrivateUseCharactersPassThroughPluralAndSelect) {
+  auto m = compile(
+      "\uE000 {protocol} \uE001: {n, plural, one {# \uE000code} other {# \uE001codes}} "
+      "{kind, select, mail {\uE000<m>} other {\uE001}}",
+      "en");
+  const MessageArg args[] = {{"protocol", "S&M"}, {"n", std::int64_t{2}}, {"kind", "mail"}};
+  std::string text;
+  std::string html;
+  EXPECT_NO_THROW(text = m->text(args));
+  EXPECT_NO_THROW(html = m->html(args));
+  EXPECT_EQ(text, "\uE000 S&M \uE001: 2 \uE001codes \uE000<m>");
+  EXPECT_EQ(html, "\uE000 <bdi>S&amp;M</bdi> \uE001: 2 \uE001codes \uE000&lt;m&gt;");
+  // The number argument first: a marker-like character must not reach it.
+  auto n_first = compile("{n, plural, other {\uE000 \uE001 #}} {protocol}", "en");
+  const MessageArg swapped[] = {{"n", std::int64_t{1}}, {"protocol", "SMTP"}};
+  EXPECT_NO_THROW(html = n_first->html(swapped));
+  EXPECT_EQ(html, "\uE000 \uE001 1 <bdi>SMTP</bdi>");
+  EXPECT_EQ(n_first->text(swapped), "\uE000 \uE001 1 SMTP");
+}
