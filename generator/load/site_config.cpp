@@ -99,10 +99,12 @@ std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics&
   SiteConfig config;
   const int errors_before = diags.error_count();
   for (const auto& [key, value] : doc->value().items()) {
-    if (key != "base_url" && key != "default_locale" && key != "default_locale_prefix") {
+    if (key != "base_url" && key != "default_locale" && key != "default_locale_prefix" &&
+        key != "max_page_bytes" && key != "max_site_bytes") {
       diags.error(doc->locate(pointer_join("", key)),
                   "unknown setting \"" + key +
-                      "\"; site.json knows base_url, default_locale and default_locale_prefix");
+                      "\"; site.json knows base_url, default_locale, default_locale_prefix, "
+                      "max_page_bytes and max_site_bytes");
     }
   }
   if (auto url = required_string(*doc, "", "base_url", diags)) {
@@ -119,6 +121,17 @@ std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics&
                   "default_locale_prefix must be true or false");
     } else {
       config.default_locale_prefix = p->get<bool>();
+    }
+  }
+  for (auto [key, limit] : {std::pair{"max_page_bytes", &config.max_page_bytes},
+                            std::pair{"max_site_bytes", &config.max_site_bytes}}) {
+    const auto v = doc->value().find(key);
+    if (v == doc->value().end()) continue;
+    if (!v->is_number_unsigned() || v->get<std::uint64_t>() == 0) {
+      diags.error(doc->locate(pointer_join("", key)),
+                  std::string(key) + " must be a whole number of bytes above 0, such as 8388608");
+    } else {
+      *limit = v->get<std::uint64_t>();
     }
   }
   if (diags.error_count() > errors_before) return std::nullopt;

@@ -1,6 +1,7 @@
 // load: site.json -> the site-wide settings.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,9 @@ struct SiteConfig {
   std::string base_url;               ///< absolute, without a trailing slash
   std::string default_locale = "en";  ///< its pages are unprefixed unless default_locale_prefix
   bool default_locale_prefix = false;
+  /// Bounds that stop a runaway template before it fills the disk.
+  std::uint64_t max_page_bytes = std::uint64_t{8} << 20;   ///< one page
+  std::uint64_t max_site_bytes = std::uint64_t{16} << 30;  ///< all pages together
 };
 
 /// Loads site.json; a missing file is an error, as absolute URLs need base_url.

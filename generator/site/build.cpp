@@ -147,31 +147,34 @@ unsigned job_count(unsigned jobs) {
 }
 
 // A page over the size limit, located at its template.
-void check_page_size(const Prepared& p, const InputPaths& inputs, const BuildLimits& limits,
-                     std::size_t index, std::size_t bytes) {
-  if (bytes <= limits.page_bytes) return;
+void check_page_size(const Prepared& p, const InputPaths& inputs, std::size_t index,
+                     std::size_t bytes) {
+  const std::uint64_t limit = p.project->inputs.site.max_page_bytes;
+  if (bytes <= limit) return;
   const Page page = (*p.pages)[index];
-  throw PageError{{inputs.templates + "/" + ViewModelBuilder::template_name(page.kind) + ".html"},
-                  "page " + p.urls->output_file(page) + " renders to " + std::to_string(bytes) +
-                      " bytes, more than the limit of " + std::to_string(limits.page_bytes) +
-                      "; check the template for a runaway section or raise max_page_bytes"};
+  throw PageError{
+      {inputs.templates + "/" + ViewModelBuilder::template_name(page.kind) + ".html"},
+      "page " + p.urls->output_file(page) + " renders to " + std::to_string(bytes) +
+          " bytes, more than the limit of " + std::to_string(limit) +
+          "; check the template for a runaway section or raise max_page_bytes in site.json"};
 }
 
 // Renders every page in memory: what would stop a build half-way stops here.
-bool render_everything(const Prepared& p, const InputPaths& inputs, const BuildLimits& limits,
-                       unsigned jobs, const std::string& out_dir, Diagnostics& diags) {
+bool render_everything(const Prepared& p, const InputPaths& inputs, unsigned jobs,
+                       const std::string& out_dir, Diagnostics& diags) {
+  const std::uint64_t limit = p.project->inputs.site.max_site_bytes;
   std::atomic<std::uint64_t> total{0};
   const bool ok = for_each_page(
       *p.pages, *p.views, jobs, out_dir, {},
       [&](std::size_t i, const std::string& html) {
-        check_page_size(p, inputs, limits, i, html.size());
+        check_page_size(p, inputs, i, html.size());
         total += html.size();
       },
       diags);
-  if (ok && total > limits.site_bytes) {
+  if (ok && total > limit) {
     diags.error({out_dir}, "the pages add up to " + std::to_string(total.load()) +
-                               " bytes, more than the limit of " +
-                               std::to_string(limits.site_bytes) + "; raise max_site_bytes");
+                               " bytes, more than the limit of " + std::to_string(limit) +
+                               "; raise max_site_bytes in site.json");
     return false;
   }
   return ok;
@@ -183,7 +186,7 @@ bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
                   std::vector<LocaleCoverage>& coverage) {
   Prepared p;
   if (!prepare(inputs, strict, diags, p, &coverage)) return false;
-  return render_everything(p, inputs, BuildLimits{}, job_count(0), "site", diags);
+  return render_everything(p, inputs, job_count(0), "site", diags);
 }
 
 std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags,
@@ -225,7 +228,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   // the first write, so that none can fail half-way. A build into an empty
   // folder is staged, and a failure there publishes nothing anyway.
   if (out && !out->staged() &&
-      !render_everything(p, options.inputs, options.limits, jobs, options.out_dir, diags)) {
+      !render_everything(p, options.inputs, jobs, options.out_dir, diags)) {
     return std::nullopt;
   }
 
@@ -256,12 +259,12 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   const bool ok = for_each_page(
       pages, *p.views, jobs, options.out_dir, write_extras,
       [&](std::size_t i, const std::string& html) {
-        check_page_size(p, options.inputs, options.limits, i, html.size());
-        if ((total += html.size()) > options.limits.site_bytes) {
+        check_page_size(p, options.inputs, i, html.size());
+        if (const std::uint64_t limit = p.project->inputs.site.max_site_bytes;
+            (total += html.size()) > limit) {
           throw PageError{{options.out_dir},
-                          "the pages add up to more than the limit of " +
-                              std::to_string(options.limits.site_bytes) +
-                              " bytes; raise max_site_bytes"};
+                          "the pages add up to more than the limit of " + std::to_string(limit) +
+                              " bytes; raise max_site_bytes in site.json"};
         }
         if (out) out->write(i, urls.output_file(pages[i]), html);
       },

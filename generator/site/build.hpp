@@ -12,19 +12,12 @@
 
 namespace versa {
 
-/// Bounds that stop a runaway template before it fills the disk.
-struct BuildLimits {
-  std::size_t page_bytes = std::size_t{8} << 20;       ///< one page
-  std::uint64_t site_bytes = std::uint64_t{16} << 30;  ///< all pages together
-};
-
 struct BuildOptions {
   InputPaths inputs;
   std::string out_dir = "site";
   bool dry_run = false;  ///< render every page but write nothing
   bool strict = false;   ///< missing translations are errors
   unsigned jobs = 0;     ///< render threads; 0 = one per hardware thread
-  BuildLimits limits;
 };
 
 struct BuildSummary {

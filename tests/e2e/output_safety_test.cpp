@@ -349,3 +349,44 @@ TEST_F(OutputSafety, AKilledFirstBuildPublishesNothing) {
                                         "site",      ".site.versa-manifest"};
   EXPECT_EQ(entries(dir_.path()), beside);
 }
+
+TEST_F(OutputSafety, PagesOverTheLimitsStopTheBuildBeforeAnyWrite) {
+  ASSERT_EQ(build().status, 0);
+  const auto before = snapshot(at("site"));
+  const std::string config = read_file(at("site.json"));
+  const auto with = [&](const std::string& setting) {
+    std::string c = config;
+    c.insert(c.find('{') + 1, "\n  " + setting + ",");
+    write_file(at("site.json"), c);
+  };
+  change_layout("v2");  // every page would be rewritten
+  with("\"max_page_bytes\": 2000");
+  RunResult check = run_versa(dir_.path(), "check");
+  EXPECT_EQ(check.status, 1);
+  std::regex located(R"(templates/(compare|code|home|404)\.html: error: page \S+ renders to \d+ )"
+                     R"(bytes, more than the limit of 2000)");
+  EXPECT_TRUE(std::regex_search(check.err, located)) << check.err;
+  RunResult r = build();
+  EXPECT_EQ(r.status, 1);
+  EXPECT_TRUE(std::regex_search(r.err, located)) << r.err;
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+  EXPECT_EQ(snapshot(at("site")), before);
+
+  with("\"max_site_bytes\": 100000");
+  r = build();
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("more than the limit of 100000; raise max_site_bytes"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(snapshot(at("site")), before);
+  // Into an empty folder the build is staged: it stops and publishes nothing.
+  r = build("--out fresh");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(at("fresh")));
+
+  with("\"max_page_bytes\": 0");
+  check = run_versa(dir_.path(), "check");
+  EXPECT_NE(check.err.find("site.json:2:21: error: max_page_bytes must be a whole number"),
+            std::string::npos)
+      << check.err;
+}
