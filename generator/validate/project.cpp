@@ -270,7 +270,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
     project->localizations.emplace_back(infos[i], std::move(messages), std::move(texts));
   }
   in.templates.check_references(diags);
-  for (const char* page : {"compare", "code", "home"}) {
+  for (const char* page : {"compare", "code", "home", "404"}) {
     if (!in.templates.find(page) && !in.broken_templates.contains(page)) {
       diags.error({"templates"}, std::string("page template templates/") + page +
                                      ".html is missing; every site needs it");

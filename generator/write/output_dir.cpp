@@ -58,7 +58,9 @@ OutputDir::OutputDir(std::string_view root) : pid_(::getpid()) {
   if (!parent_) throw_file_error("cannot open the folder that holds", shown_);
 
   take_lock();
-  root_ = open_folder_at(parent_.get(), name_.c_str(), true, shown_);
+  created_root_ = ::mkdirat(parent_.get(), name_.c_str(), 0755) == 0;
+  root_ = open_folder_at(parent_.get(), name_.c_str(), false, shown_);
+  if (!root_) throw_file_error("cannot open", shown_);
   remove_stale_staging();
   read_previous();
   read_journal();
@@ -74,6 +76,8 @@ OutputDir::~OutputDir() {
     staging_ = UniqueFd();
     remove_tree_at(parent_.get(), staging_name_.c_str());  // finish() was not reached
   }
+  // A failed first build leaves no trace: not even the folder it created.
+  if (created_root_ && !finished_) ::unlinkat(parent_.get(), name_.c_str(), AT_REMOVEDIR);
   // Removed while still held: a build waiting on this file finds it gone
   // and takes a new one (see take_lock).
   ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
@@ -332,7 +336,12 @@ void OutputDir::journal(std::string_view relative, const Entry& entry) {
     UniqueFd fd(::openat(
         parent_.get(), name.c_str(),
         O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC | (append ? 0 : O_CREAT | O_EXCL), 0644));
+    struct stat st {};
     if (!fd) throw_file_error("cannot write the journal", name);
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+      throw FileError("refusing to write the journal " + name + " beside " + shown_ +
+                      ": it has another name elsewhere (a hard link); remove it");
+    }
     journal_.emplace(std::move(fd), RecordKind::journal, "", name, append);
     journal_found_ = true;
   }
@@ -472,6 +481,7 @@ void OutputDir::finish(std::string_view fingerprint,
     }
     staging_ = UniqueFd();
     remove_tree_at(parent_.get(), staging_name_.c_str());
+    finished_ = true;
     return;
   }
   // Remove what earlier builds made and this one did not, if still theirs.
@@ -506,6 +516,7 @@ void OutputDir::finish(std::string_view fingerprint,
     }
   }
   save_manifest(fingerprint, path_of);
+  finished_ = true;
   if (journal_) journal_->close();
   journal_.reset();
   ::unlinkat(parent_.get(), journal_name.c_str(), 0);

@@ -156,6 +156,8 @@ class OutputDir {
   std::atomic<std::uint64_t> temp_counter_{0};
   std::size_t removed_ = 0;
   bool moved_any_ = false;
+  bool created_root_ = false;  ///< the folder did not exist before this build
+  bool finished_ = false;
   std::vector<std::string> warnings_;
   long pid_ = 0;
 };

@@ -136,3 +136,17 @@ TEST(InputSafety, AnEscapingExceptionIsOneLineAndStatus70) {
   EXPECT_NE(r.err.find("; please report it\n"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
+
+TEST(InputSafety, AMissingPageTemplateIsAnErrorNotACrash) {
+  TempDir dir;
+  copy_small_project(dir.path());
+  fs::remove(dir / "templates/404.html");
+  for (const std::string command : {"check", "build"}) {
+    const RunResult r = run_with_timeout(dir.path(), command);
+    EXPECT_EQ(r.status, 1) << command << ": " << r.err;  // 139 was a segfault
+    EXPECT_NE(r.err.find("templates: error: page template templates/404.html is missing"),
+              std::string::npos)
+        << r.err;
+  }
+  EXPECT_TRUE(nothing_written(dir.path()));
+}

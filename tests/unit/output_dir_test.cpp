@@ -92,13 +92,20 @@ TEST(OutputDir, AnEmptyFolderStaysEmptyUntilTheBuildFinishes) {
   EXPECT_TRUE(again.intact());
 }
 
-TEST(OutputDir, ABuildThatStopsLeavesTheEmptyFolderEmpty) {
+TEST(OutputDir, ABuildThatStopsLeavesNoTrace) {
   TempDir dir;
   {
     OutputDir out((dir / "site").string());
     out.begin(1);
     EXPECT_TRUE(out.write(0, "a/index.html", "x"));
-  }  // no finish(): the build failed
+  }  // no finish(): the build failed, and removed the folder it had created
+  EXPECT_TRUE(names(dir.path()).empty());
+  std::filesystem::create_directory(dir / "site");
+  {
+    OutputDir out((dir / "site").string());
+    out.begin(1);
+    EXPECT_TRUE(out.write(0, "a/index.html", "x"));
+  }  // a folder that was there before stays
   EXPECT_TRUE(std::filesystem::is_empty(dir / "site"));
   EXPECT_EQ(names(dir.path()), std::vector<std::string>{"site"});
 }
