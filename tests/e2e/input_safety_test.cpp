@@ -12,21 +12,14 @@
 #include <vector>
 
 #include "e2e/run_versa.hpp"
+#include "support/small_project.hpp"
 
 using namespace versa::test;
 
 namespace {
 
 // The shipped inputs cut down to English and three codes: a build of 8 pages.
-void copy_small_project(const fs::path& dir) {
-  copy_shipped_inputs(dir);
-  for (const auto& e : fs::directory_iterator(dir / "locales")) {
-    if (e.path().filename() != "en.json") fs::remove(e.path());
-  }
-  auto smtp = nlohmann::ordered_json::parse(read_file(dir / "catalogue/smtp.json"));
-  smtp["codes"].erase(smtp["codes"].begin() + 3, smtp["codes"].end());
-  write_file(dir / "catalogue/smtp.json", smtp.dump(2));
-}
+void copy_tiny_project(const fs::path& dir) { copy_small_project(dir, 3, "en"); }
 
 // `timeout 20 versa <args>`: a versa that hangs fails the test instead of the suite.
 RunResult run_with_timeout(const fs::path& dir, const std::string& args) {
@@ -43,7 +36,7 @@ bool nothing_written(const fs::path& dir) {
 
 TEST(InputSafety, AFifoAsSiteJsonIsRefusedWithoutWaiting) {
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   ASSERT_EQ(::mkfifo((dir / "fifo.json").c_str(), 0644), 0);
   const RunResult r = run_with_timeout(dir.path(), "build --site fifo.json");
   EXPECT_EQ(r.status, 1) << r.err;  // 124 would be timeout's: versa waited for a writer
@@ -54,7 +47,7 @@ TEST(InputSafety, AFifoAsSiteJsonIsRefusedWithoutWaiting) {
 
 TEST(InputSafety, AFifoAmongTheLocalesIsRefusedLocated) {
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   ASSERT_EQ(::mkfifo((dir / "locales/xx.json").c_str(), 0644), 0);
   const RunResult r = run_with_timeout(dir.path(), "build");
   EXPECT_EQ(r.status, 1) << r.err;
@@ -65,7 +58,7 @@ TEST(InputSafety, AFifoAmongTheLocalesIsRefusedLocated) {
 
 TEST(InputSafety, AFifoAmongTheTemplatesIsSkipped) {
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   ASSERT_EQ(::mkfifo((dir / "templates/partials/fifo.html").c_str(), 0644), 0);
   ASSERT_EQ(::mkfifo((dir / "templates/assets/fifo.css").c_str(), 0644), 0);
   const RunResult r = run_with_timeout(dir.path(), "build");
@@ -76,7 +69,7 @@ TEST(InputSafety, AFifoAmongTheTemplatesIsSkipped) {
 
 TEST(InputSafety, AHugeSparseLocaleIsRefusedBeforeItIsRead) {
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   // Sparse: 4 GiB long, no disk used. Read whole, it would need 4 GiB of memory.
   write_file(dir / "locales/xx.json", "{}");
   fs::resize_file(dir / "locales/xx.json", std::uintmax_t{4} << 30);
@@ -107,7 +100,7 @@ TEST(InputSafety, RenderReportsAPartialIncludingItselfLocated) {
 
 TEST(InputSafety, TooManyJobsAreCappedWithAWarning) {
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   const RunResult r = run_with_timeout(dir.path(), "build --jobs 100000");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("versa: warning: --jobs 100000 is more than versa uses; using "),
@@ -129,7 +122,7 @@ TEST(InputSafety, AnEscapingExceptionIsOneLineAndStatus70) {
   // filesystem_error (a bug to locate some day): main() must report it, not
   // abort (status 134 before).
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   const RunResult r = run_with_timeout(dir.path(), "new-locale pt-BR --catalogue nope");
   EXPECT_EQ(r.status, 70) << r.err;
   EXPECT_EQ(r.err.rfind("versa: internal error: filesystem error: ", 0), 0u) << r.err;
@@ -139,7 +132,7 @@ TEST(InputSafety, AnEscapingExceptionIsOneLineAndStatus70) {
 
 TEST(InputSafety, AMissingPageTemplateIsAnErrorNotACrash) {
   TempDir dir;
-  copy_small_project(dir.path());
+  copy_tiny_project(dir.path());
   fs::remove(dir / "templates/404.html");
   for (const std::string command : {"check", "build"}) {
     const RunResult r = run_with_timeout(dir.path(), command);

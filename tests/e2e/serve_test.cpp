@@ -101,6 +101,23 @@ bool eventually(httplib::Client& client, const std::string& path, Pred pred) {
   return false;
 }
 
+// A served copy of the shipped project, answering when the test body starts.
+class ServedSite : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    copy_shipped_inputs(dir_.path());
+    server_ = start_server(dir_.path(), port_);
+    ASSERT_TRUE(server_);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    ASSERT_TRUE(
+        eventually(*client_, "/", [](const std::string&, int status) { return status == 200; }));
+  }
+  TempDir dir_;
+  int port_ = 0;
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
 }  // namespace
 
 TEST(Serve, RebuildsOnSaveAndShowsErrorsUntilFixed) {
@@ -153,15 +170,9 @@ TEST(Serve, RebuildsOnSaveAndShowsErrorsUntilFixed) {
 
 // Links inside the served folder are never followed, wherever they point:
 // only what versa wrote into site/ is served.
-TEST(Serve, NeverFollowsSymbolicLinks) {
-  TempDir dir;
-  copy_shipped_inputs(dir.path());
-  int port = 0;
-  const auto server = start_server(dir.path(), port);
-  ASSERT_TRUE(server);
-  httplib::Client client("127.0.0.1", port);
-  ASSERT_TRUE(
-      eventually(client, "/", [](const std::string&, int status) { return status == 200; }));
+TEST_F(ServedSite, NeverFollowsSymbolicLinks) {
+  const fs::path& dir = dir_.path();
+  httplib::Client& client = *client_;
 
   const std::string secret = "versa-outside-secret";
   TempDir outside;
@@ -199,15 +210,8 @@ TEST(Serve, NeverFollowsSymbolicLinks) {
 }
 
 // Pages link relatively, so a folder must be addressed with its slash.
-TEST(Serve, RedirectsAFolderWithoutItsSlash) {
-  TempDir dir;
-  copy_shipped_inputs(dir.path());
-  int port = 0;
-  const auto server = start_server(dir.path(), port);
-  ASSERT_TRUE(server);
-  httplib::Client client("127.0.0.1", port);
-  ASSERT_TRUE(
-      eventually(client, "/", [](const std::string&, int status) { return status == 200; }));
+TEST_F(ServedSite, RedirectsAFolderWithoutItsSlash) {
+  httplib::Client& client = *client_;
 
   const std::string page = "/de/compare/smtp/211-system-status-vs-250-ok";
   const std::pair<std::string, std::string> cases[] = {

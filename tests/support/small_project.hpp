@@ -11,11 +11,17 @@
 
 namespace versa::test {
 
-/// Copies the shipped inputs into `dir`, keeping the first `codes` codes of
-/// each catalogue (one per class where possible) and only their texts in
-/// every locale file.
-inline void copy_small_project(const fs::path& dir, std::size_t codes = 6) {
+/// Copies the shipped inputs into `dir`, keeping `codes` codes of each
+/// catalogue (one per class first, then the lowest) and only their texts in
+/// every locale file; with `only_locale`, that locale file alone.
+inline void copy_small_project(const fs::path& dir, std::size_t codes = 6,
+                               const std::string& only_locale = "") {
   copy_shipped_inputs(dir);
+  if (!only_locale.empty()) {
+    for (const auto& e : fs::directory_iterator(dir / "locales")) {
+      if (e.path().stem() != only_locale) fs::remove(e.path());
+    }
+  }
   std::map<std::string, std::set<std::string>> kept;  // protocol -> codes
   for (const auto& e : fs::directory_iterator(dir / "catalogue")) {
     auto catalogue = nlohmann::ordered_json::parse(read_file(e.path()));
