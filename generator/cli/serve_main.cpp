@@ -4,7 +4,7 @@
 
 #include "cli/internal_error.hpp"
 #include "cli/options.hpp"
-#include "site/serve.hpp"
+#include "serve/serve.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// plan: the list of pages to publish and the URL of each (DESIGN.md "URLs").
+// plan: the list of pages to publish and the URL of each (docs/ARCHITECTURE.md).
 #pragma once
 
 #include <cstddef>

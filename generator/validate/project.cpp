@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "render/message_keys.hpp"
+#include "i18n/message_keys.hpp"
 
 namespace versa {
 

@@ -1,4 +1,4 @@
-#include "site/serve.hpp"
+#include "serve/serve.hpp"
 
 #include <fcntl.h>
 #include <httplib.h>
