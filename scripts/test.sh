@@ -15,6 +15,15 @@ cd "$asan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --output-on-failure -j "$(nproc)" -E 'browser_layout|html_validator' "$@"
 
+# The same tests under ThreadSanitizer: pages render on several threads that
+# share the compiled messages and the output folder; any report fails the run.
+tsan=$VERSA_ROOT/build-tsan
+cmake -S "$VERSA_ROOT" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVERSA_TSAN=ON >/dev/null
+cmake --build "$tsan" -j "$(nproc)" >/dev/null
+cd "$tsan"
+TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+  ctest --output-on-failure -j "$(nproc)" -E 'browser_layout|html_validator' "$@"
+
 # Each libFuzzer target briefly, from its corpus and the shipped inputs, with
 # a fixed seed so that a failure here can be replayed (fuzz/run.sh).
 VERSA_FUZZ_SEED=1 bash "$VERSA_ROOT/fuzz/run.sh" "${VERSA_FUZZ_SECONDS:-30}"

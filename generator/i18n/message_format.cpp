@@ -134,7 +134,10 @@ std::string Message::format(std::span<const MessageArg> args, bool markers) cons
   }
   icu::UnicodeString result;
   UErrorCode status = U_ZERO_ERROR;
-  format_->format(names.data(), values.data(), static_cast<int32_t>(args.size()), result, status);
+  {
+    const std::lock_guard lock(format_mutex_);
+    format_->format(names.data(), values.data(), static_cast<int32_t>(args.size()), result, status);
+  }
   std::string out;
   result.toUTF8String(out);
   return out;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <span>
 #include <string>
@@ -26,6 +27,11 @@ struct MessageArg {
 };
 
 /// A compiled pattern with named arguments ("{a_code} vs {b_code}").
+///
+/// Thread-safe: one Message may be formatted by several threads at once
+/// (English fallbacks are shared by every locale and every worker). ICU's
+/// MessageFormat::format may change the formatter's state, so calls into ICU
+/// are serialised per message; simple patterns never reach ICU.
 class Message {
  public:
   /// Compiles `pattern` for `locale_tag`. On a syntax error returns nothing and
@@ -69,6 +75,7 @@ class Message {
                                               std::string_view name);
 
   std::unique_ptr<icu::MessageFormat> format_;
+  mutable std::mutex format_mutex_;  ///< held while ICU formats
   std::set<std::string> arguments_;
   std::set<std::string, std::less<>> select_args_;  ///< arguments a select chooses by
   bool simple_ = false;

@@ -1,7 +1,10 @@
 // Template parser: a tokenizer that honours set-delimiter tags, a pass that
 // applies the spec's standalone-line rules, and a tree builder.
 #include <algorithm>
+#include <iterator>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "mustache/template.hpp"
 
@@ -40,11 +43,17 @@ std::string_view trim(std::string_view s) {
 
 class Parser {
  public:
-  Parser(const SourceText& source, std::string_view text, std::size_t base, Delimiters delims,
-         int depth, Diagnostics& diags)
+  // A block's content is parsed from a dedented copy: `parent` parsed the
+  // text it came from, `base` is where it starts there, and `shifts` says
+  // how many bytes dedenting removed before each of its lines.
+  using Shifts = std::vector<std::pair<std::size_t, std::size_t>>;
+  Parser(const SourceText& source, std::string_view text, const Parser* parent, std::size_t base,
+         Shifts shifts, Delimiters delims, int depth, Diagnostics& diags)
       : source_(source),
         text_(text),
+        parent_(parent),
         base_(base),
+        shifts_(std::move(shifts)),
         start_delims_(std::move(delims)),
         start_depth_(depth),
         diags_(diags) {}
@@ -59,8 +68,17 @@ class Parser {
   }
 
  private:
+  // The offset in the template file of `offset` in text_.
+  [[nodiscard]] std::size_t source_offset(std::size_t offset) const {
+    const auto line = std::upper_bound(shifts_.begin(), shifts_.end(), offset,
+                                       [](std::size_t o, const auto& s) { return o < s.first; });
+    const std::size_t in_parent =
+        base_ + offset + (line == shifts_.begin() ? 0 : std::prev(line)->second);
+    return parent_ != nullptr ? parent_->source_offset(in_parent) : in_parent;
+  }
+
   void error(std::size_t offset, std::string message) {
-    diags_.error(source_.locate(base_ + offset), std::move(message));
+    diags_.error(source_.locate(source_offset(offset)), std::move(message));
     failed_ = true;
   }
 
@@ -248,7 +266,7 @@ class Parser {
 
   // Removes the common leading whitespace of the non-blank lines, as a block's
   // content is re-indented where it expands. Returns the removed prefix.
-  static std::string dedent(std::string& text, std::string& removed_on_first_line) {
+  static std::string dedent(std::string& text, std::string& removed_on_first_line, Shifts& shifts) {
     std::optional<std::string> common;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -272,6 +290,7 @@ class Parser {
     std::string out;
     start = 0;
     bool first = true;
+    std::size_t removed = 0;
     while (start <= text.size()) {
       auto nl = text.find('\n', start);
       const bool last = nl == std::string::npos;
@@ -279,11 +298,14 @@ class Parser {
       std::string_view line(text.data() + start, nl - start);
       if (is_blank(line)) {
         if (first) removed_on_first_line = std::string(line);
+        removed += line.size();
         line = {};
       } else {
         if (first) removed_on_first_line = prefix;
         line.remove_prefix(prefix.size());
+        removed += prefix.size();
       }
+      shifts.emplace_back(out.size(), removed);
       out += line;
       if (!last) out += '\n';
       first = false;
@@ -296,7 +318,7 @@ class Parser {
   // Tags come in order, so each location is found from the previous one: a
   // template on one very long line stays linear.
   Location locate(std::size_t offset) {
-    const std::size_t at = base_ + offset;
+    const std::size_t at = source_offset(offset);
     if (at < last_offset_) {
       last_offset_ = 0;
       last_ = {};
@@ -335,7 +357,7 @@ class Parser {
   }
 
   void error_mismatch(const Token& close, const Token& open) {
-    const Location at = source_.locate(base_ + open.tag_begin);
+    const Location at = source_.locate(source_offset(open.tag_begin));
     error(close.tag_begin, "closing tag '" + close.name + "' does not match the open section '" +
                                open.name + "' (opened at line " + std::to_string(at.line) +
                                "); close '" + open.name + "' first");
@@ -440,9 +462,11 @@ class Parser {
           std::string(text_.substr(content_begin, tokens_[close_index - 1].end - content_begin));
     }
     std::string first_line_indent;
-    dedent(content, first_line_indent);
+    Shifts shifts;
+    dedent(content, first_line_indent, shifts);
     n.indent = first_line_indent;
-    Parser sub(source_, content, base_ + content_begin, open.delims, depth, diags_);
+    Parser sub(source_, content, this, content_begin, std::move(shifts), open.delims, depth,
+               diags_);
     auto nodes = sub.run();
     if (!nodes) {
       failed_ = true;
@@ -453,7 +477,9 @@ class Parser {
 
   const SourceText& source_;
   std::string_view text_;
+  const Parser* parent_;
   std::size_t base_;
+  Shifts shifts_;
   Delimiters start_delims_;
   int start_depth_;
   Diagnostics& diags_;
@@ -468,7 +494,7 @@ class Parser {
 std::unique_ptr<Template> parse_template(std::string name, const SourceText& source,
                                          Diagnostics& diags) {
   if (!check_utf8(source, diags)) return nullptr;
-  Parser parser(source, source.text(), 0, Delimiters{}, 0, diags);
+  Parser parser(source, source.text(), nullptr, 0, {}, Delimiters{}, 0, diags);
   auto nodes = parser.run();
   if (!nodes) return nullptr;
   auto t = std::make_unique<Template>();

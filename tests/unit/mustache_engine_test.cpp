@@ -1,6 +1,8 @@
 // The template engine beyond the spec: located errors, escaping, reuse.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "mustache/template.hpp"
 
 using namespace versa;
@@ -46,6 +48,41 @@ TEST(MustacheEngine, MismatchedCloseIsReportedWhereItStands) {
                 "main.html:3:2: error: closing tag 'a' does not match the open section 'b'"),
             std::string::npos)
       << first_error(*c);
+}
+
+// A standalone block is parsed again from its dedented content; errors in it
+// still point into the file as written, in nested blocks too.
+TEST(MustacheEngine, ErrorsInsideIndentedBlocksAreLocatedExactly) {
+  const std::string block =
+      "{{<layout}}\n"
+      "    {{$content}}\n"
+      "        <p>{{#items}}x{{/itemz}}</p>\n"
+      "    {{/content}}\n"
+      "{{/layout}}\n";
+  const std::string nested =
+      "{{<layout}}\n"
+      "    {{$content}}\n"
+      "        {{$inner}}\n"
+      "\n"
+      "            <b>{{#more}}y{{/mor}}</b>\n"
+      "        {{/inner}}\n"
+      "    {{/content}}\n"
+      "{{/layout}}\n";
+  for (const auto& [text, tag] : {std::pair{block, "{{/itemz}}"}, std::pair{nested, "{{/mor}}"}}) {
+    auto c = compile(text, {{"layout", "{{$content}}{{/content}}"}});
+    EXPECT_FALSE(c->ok);
+    // Where the bad close tag stands, counted independently of the parser.
+    const std::size_t at = text.find(tag);
+    const auto line =
+        std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+    const std::size_t col = at - (text.rfind('\n', at) + 1) + 1;
+    const std::string expected = "templates/main.html:" + std::to_string(line) + ":" +
+                                 std::to_string(col) + ": error: closing tag";
+    EXPECT_EQ(first_error(*c).rfind(expected, 0), 0u) << first_error(*c);
+    EXPECT_NE(first_error(*c).find("(opened at line " + std::to_string(line) + ")"),
+              std::string::npos)
+        << first_error(*c);
+  }
 }
 
 TEST(MustacheEngine, StrayCloseAndUnterminatedTagAreErrors) {
