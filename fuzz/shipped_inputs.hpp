@@ -66,7 +66,8 @@ inline Inputs shipped_inputs(bool with_en, bool with_smtp) {
 inline void render_some_pages(const Project& project) {
   const Plan pages(project);
   const Urls urls(project);
-  const ViewModelBuilder views(project, urls);
+  const SiteModel model(project);
+  const ViewModelBuilder views(model, urls);
   PageRenderer renderer(views);
   std::string html;
   for (std::size_t i = 0; i < std::min<std::size_t>(pages.size(), 4); ++i) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/html.hpp"
+#include "render/emitter.hpp"
 
 namespace versa {
 
@@ -85,6 +86,37 @@ void emit_site_files(const Project& project, const Urls& urls, const Plan& pages
   }
   if (files > 1) emit("sitemap.xml", index + "</sitemapindex>\n");
   emit("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: " + urls.absolute("sitemap.xml") + "\n");
+}
+
+}  // namespace versa
+
+namespace versa {
+
+namespace {
+
+// The sitemaps list every page from the plan alone: they need no HTML.
+class SitemapEmitter final : public Emitter {
+ public:
+  SitemapEmitter(const Project& project, const Urls& urls, const Plan& pages)
+      : project_(project), urls_(urls), pages_(pages) {}
+  [[nodiscard]] std::vector<std::string> file_names() const override {
+    return site_file_names(pages_.size() - 1);
+  }
+  [[nodiscard]] bool needs_pages() const override { return false; }
+  void page(std::size_t, const Page&, std::string_view) override {}
+  void finish(const Emit& emit) override { emit_site_files(project_, urls_, pages_, emit); }
+
+ private:
+  const Project& project_;
+  const Urls& urls_;
+  const Plan& pages_;
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> make_sitemap_emitter(const Project& project, const Urls& urls,
+                                              const Plan& pages) {
+  return std::make_unique<SitemapEmitter>(project, urls, pages);
 }
 
 }  // namespace versa

@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "model/site_model.hpp"
 #include "mustache/template.hpp"
 #include "plan/pages.hpp"
 
@@ -16,11 +17,15 @@ struct SharedFrames {
   std::size_t size = 0;
 };
 
+/// Assembles view models from the model: one file per page kind
+/// (compare_view.cpp, code_view.cpp, home_view.cpp), the rule by which a
+/// view model is written over the last one in view_reuse.hpp.
+/// Read-only after construction: one builder serves every render thread.
 class ViewModelBuilder {
  public:
-  /// Prepares what every page of a locale shares (code texts as HTML, labels),
-  /// so building one page's view model does little work.
-  ViewModelBuilder(const Project& project, const Urls& urls);
+  /// Prepares what every page of a locale shares (globals, labels written
+  /// into the templates, breadcrumbs). `model` and `urls` must outlive it.
+  ViewModelBuilder(const SiteModel& model, const Urls& urls);
   ~ViewModelBuilder();
 
   /// The view model of `page`: its own values, the top frame. Keys are
@@ -50,10 +55,6 @@ class ViewModelBuilder {
   }
 
  private:
-  struct CodeFacts;
-  [[nodiscard]] const CodeFacts& facts(const Page& page, std::size_t code) const;
-  [[nodiscard]] CodeFacts make_facts(std::size_t locale, std::size_t protocol,
-                                     std::size_t code) const;
   /// Writes what every page has (title, description, links to the root...);
   /// `v` already holds the page's `heading`.
   void common(const Page& page, std::string_view description, mustache::Data& v) const;
@@ -68,12 +69,11 @@ class ViewModelBuilder {
   void compare_link(const Page& page, const std::string& root, std::size_t a, std::size_t b,
                     mustache::Data& link) const;
 
+  const SiteModel& model_;
   const Project& project_;
   const Urls& urls_;
-  std::vector<std::vector<std::vector<CodeFacts>>> facts_;        ///< [locale][protocol][code]
-  std::vector<mustache::Data> globals_;                           ///< [locale]
-  std::vector<mustache::TemplateSet> templates_;                  ///< [locale]
-  std::vector<std::vector<std::vector<std::uint32_t>>> nearest_;  ///< [protocol][code]
+  std::vector<mustache::Data> globals_;           ///< [locale]
+  std::vector<mustache::TemplateSet> templates_;  ///< [locale]
   /// [locale][protocol]: the breadcrumb of code pages, then of comparisons.
   std::vector<std::vector<std::array<mustache::Data, 2>>> crumbs_;
 };

@@ -16,6 +16,7 @@
 #include "load/input_fingerprint.hpp"
 #include "plan/pages.hpp"
 #include "plan/path_limits.hpp"
+#include "render/emitter.hpp"
 #include "render/page_renderer.hpp"
 #include "render/site_files.hpp"
 #include "render/view_model.hpp"
@@ -128,6 +129,7 @@ struct Prepared {
   std::unique_ptr<Project> project;
   std::optional<Plan> pages;
   std::optional<Urls> urls;
+  std::optional<SiteModel> model;
   std::optional<ViewModelBuilder> views;
 };
 
@@ -138,7 +140,8 @@ bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared
   p.pages.emplace(*p.project);
   p.urls.emplace(*p.project);
   if (!check_output_paths(*p.project, *p.urls, diags)) return false;
-  p.views.emplace(*p.project, *p.urls);
+  p.model.emplace(*p.project);
+  p.views.emplace(*p.model, *p.urls);
   return true;
 }
 
@@ -232,31 +235,46 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     return std::nullopt;
   }
 
-  const std::vector<std::string> site_files = site_file_names(pages.size() - 1);
+  // Files derived from the pages: each emitter's, numbered after the assets.
+  std::vector<std::unique_ptr<Emitter>> emitters;
+  emitters.push_back(make_sitemap_emitter(*p.project, urls, pages));
   const auto& assets = p.project->inputs.assets;
-  // Outputs are numbered: pages, then assets, then site files.
+  std::vector<std::string> derived;
+  std::vector<std::size_t> first_of;  // per emitter: the number of its first file
+  for (const auto& e : emitters) {
+    first_of.push_back(pages.size() + assets.size() + derived.size());
+    for (std::string& name : e->file_names()) derived.push_back(std::move(name));
+  }
+  // Outputs are numbered: pages, then assets, then derived files.
   const auto path_of = [&](std::size_t i) -> std::string {
     if (i < pages.size()) return urls.output_file(pages[i]);
     i -= pages.size();
     if (i < assets.size()) return assets[i].out_path;
-    return site_files[i - assets.size()];
+    return derived[i - assets.size()];
   };
-  if (out) out->begin(pages.size() + assets.size() + site_files.size());
+  if (out) out->begin(pages.size() + assets.size() + derived.size());
+  const auto finish_emitter = [&](std::size_t k) {
+    std::size_t index = first_of[k];
+    emitters[k]->finish([&](std::string_view path, std::string_view bytes) {
+      if (out) out->write(index, path, bytes);
+      ++index;
+    });
+  };
   std::atomic<std::uint64_t> total{0};
-  // Assets and sitemaps: one task that the first worker takes on before its
-  // pages, so it runs beside them. A dry run renders the sitemaps too.
+  // Assets and the emitters that need no page: one task that the first
+  // worker takes on before its pages, so it runs beside them. A dry run
+  // renders the derived files too.
   const auto write_extras = [&] {
     std::size_t index = pages.size();
     for (const Asset& asset : assets) {
       if (out) out->write(index, asset.out_path, read_asset(asset));
       ++index;
     }
-    emit_site_files(*p.project, urls, pages, [&](std::string_view path, std::string_view bytes) {
-      if (out) out->write(index, path, bytes);
-      ++index;
-    });
+    for (std::size_t k = 0; k < emitters.size(); ++k) {
+      if (!emitters[k]->needs_pages()) finish_emitter(k);
+    }
   };
-  const bool ok = for_each_page(
+  bool ok = for_each_page(
       pages, *p.views, jobs, options.out_dir, write_extras,
       [&](std::size_t i, const std::string& html) {
         check_page_size(p, options.inputs, i, html.size());
@@ -266,9 +284,20 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
                           "the pages add up to more than the limit of " + std::to_string(limit) +
                               " bytes; raise max_site_bytes in site.json"};
         }
+        for (const auto& e : emitters) e->page(i, pages[i], html);
         if (out) out->write(i, urls.output_file(pages[i]), html);
       },
       diags);
+  // The emitters that needed every page write after the pool.
+  for (std::size_t k = 0; ok && k < emitters.size(); ++k) {
+    if (!emitters[k]->needs_pages()) continue;
+    try {
+      finish_emitter(k);
+    } catch (const std::exception& e) {
+      diags.error({options.out_dir}, std::string("build stopped: ") + e.what());
+      ok = false;
+    }
+  }
   if (ok) {
     try {
       if (out) out->finish(fingerprint, path_of);

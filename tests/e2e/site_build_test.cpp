@@ -449,3 +449,21 @@ TEST_F(ShippedSite, LatinRunsInRightToLeftPagesAreIsolated) {
   }
   EXPECT_GT(pages, 500);
 }
+
+// Refactoring must not change what versa publishes: the shipped site's files
+// hash to the digest kept in tests/data/shipped-site.sha256 (sha256sum of
+// the sorted per-file sha256sum lines). When the output changes on purpose
+// (new text, new markup), run the test with VERSA_UPDATE_SITE_DIGEST=1 and
+// commit the new digest with the change that explains it.
+TEST_F(ShippedSite, OutputIsByteIdenticalToTheRecordedDigest) {
+  const fs::path record = fs::path(VERSA_SOURCE_DIR) / "tests/data/shipped-site.sha256";
+  const std::string cmd = "cd '" + (dir_->path() / "site").string() +
+                          "' && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | "
+                          "sha256sum | cut -d' ' -f1 > '" +
+                          (dir_->path() / "digest").string() + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string digest = read_file(dir_->path() / "digest");
+  if (std::getenv("VERSA_UPDATE_SITE_DIGEST") != nullptr) write_file(record, digest);
+  EXPECT_EQ(digest, read_file(record))
+      << "the published site changed; if on purpose, rerun with VERSA_UPDATE_SITE_DIGEST=1";
+}

@@ -26,7 +26,8 @@ struct Shipped {
   }();
   Plan pages{*project};
   Urls urls{*project};
-  ViewModelBuilder views{*project, urls};
+  SiteModel model{*project};
+  ViewModelBuilder views{model, urls};
 };
 
 }  // namespace
