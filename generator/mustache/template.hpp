@@ -81,7 +81,8 @@ inline constexpr std::size_t kMaxRenderOutput = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxRenderSteps = 20'000'000;
 
 /// A named collection of templates; partials and parents are looked up here
-/// by name when rendering.
+/// by name when rendering. Once filled, const member functions may be called
+/// from several threads at once (rendering keeps its state on the stack).
 class TemplateSet {
  public:
   TemplateSet() = default;
@@ -114,6 +115,7 @@ class TemplateSet {
   /// Renders with a context stack of several frames, the last one on top:
   /// names not found in a frame are looked up in the ones beneath it. `{{.}}`
   /// outside any section is the top frame, which must then be unnamed.
+  /// Throws RenderError past the limits above.
   void render(const Template& tmpl, std::span<const Frame> frames, std::string& out) const;
   [[nodiscard]] std::string render(std::string_view name, const Data& data) const;
 

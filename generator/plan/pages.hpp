@@ -46,6 +46,7 @@ class Plan {
 };
 
 /// URL paths, relative to the site root, ending in '/' (a folder with index.html).
+/// Stateless past construction: safe to share between threads.
 class Urls {
  public:
   explicit Urls(const Project& project) : project_(project) {}

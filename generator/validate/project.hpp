@@ -11,6 +11,7 @@
 namespace versa {
 
 /// Validated inputs with compiled messages; built only when nothing is wrong.
+/// Read-only once built: every later stage and every render thread shares it.
 struct Project {
   Inputs inputs;
   std::vector<CompiledMessages> compiled;   ///< parallel to inputs.locales
@@ -36,6 +37,7 @@ struct ValidateOptions {
 
 /// Reports every problem of `inputs` at once (errors and warnings). Returns
 /// the project when there is no error, counting those loading reported.
+/// Problems in the inputs never throw; only std::bad_alloc may.
 std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags,
                                   const ValidateOptions& options = {},
                                   std::vector<LocaleCoverage>* coverage = nullptr);
