@@ -69,19 +69,32 @@ std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why
   return info;
 }
 
-std::string collation_key(std::string_view text, std::string_view tag) {
+std::vector<std::string> collation_keys(std::span<const std::string> texts, std::string_view tag) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Locale loc = icu::Locale::forLanguageTag(
       icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
   status = U_ZERO_ERROR;
   std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(loc, status));
-  if (U_FAILURE(status)) return std::string(text);
-  const auto u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const int32_t size = collator->getSortKey(u, nullptr, 0);
-  std::string key(static_cast<std::size_t>(size), '\0');
-  collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), size);
-  return key;
+  std::vector<std::string> keys;
+  keys.reserve(texts.size());
+  for (const std::string& text : texts) {
+    if (U_FAILURE(status)) {
+      keys.push_back(text);
+      continue;
+    }
+    const auto u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    const int32_t size = collator->getSortKey(u, nullptr, 0);
+    std::string key(static_cast<std::size_t>(size), '\0');
+    collator->getSortKey(u, reinterpret_cast<uint8_t*>(key.data()), size);
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+std::string collation_key(std::string_view text, std::string_view tag) {
+  const std::string one(text);
+  return collation_keys(std::span(&one, 1), tag).front();
 }
 
 std::vector<std::string> fallback_chain(std::string_view tag, std::string_view base) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why
 
 /// A collation key of `text` for sorting by the rules of `tag` (ICU Collator).
 std::string collation_key(std::string_view text, std::string_view tag);
+
+/// The sort keys of `texts` in the collation of `tag`, from one collator.
+std::vector<std::string> collation_keys(std::span<const std::string> texts, std::string_view tag);
 
 /// The tags to try for a string, most specific first, ending with `base`:
 /// "de-AT" -> {"de-AT", "de", "en"}.

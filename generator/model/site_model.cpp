@@ -75,16 +75,18 @@ SiteModel::SiteModel(const Project& project) : project_(project) {
     auto& by_name = by_name_.emplace_back();
     for (const Protocol& p : protocols) {
       auto& texts = codes.emplace_back();
-      std::vector<std::pair<std::string, std::uint32_t>> keys;
-      for (std::size_t c = 0; c < p.codes.size(); ++c) {
-        texts.push_back(make_code(l10n, p, p.codes[c]));
-        keys.emplace_back(collation_key(texts.back().name, l10n.tag()),
-                          static_cast<std::uint32_t>(c));
+      std::vector<std::string> names;
+      for (const ReplyCode& c : p.codes) {
+        texts.push_back(make_code(l10n, p, c));
+        names.push_back(texts.back().name);
       }
-      std::stable_sort(keys.begin(), keys.end(),
-                       [](const auto& x, const auto& y) { return x.first < y.first; });
-      auto& order = by_name.emplace_back();
-      for (const auto& [key, c] : keys) order.push_back(c);
+      // One collator per language and protocol: creating one costs far more
+      // than a sort key.
+      const std::vector<std::string> keys = collation_keys(names, l10n.tag());
+      auto& order = by_name.emplace_back(p.codes.size());
+      for (std::size_t c = 0; c < order.size(); ++c) order[c] = static_cast<std::uint32_t>(c);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::uint32_t x, std::uint32_t y) { return keys[x] < keys[y]; });
     }
   }
 }
