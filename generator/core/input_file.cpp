@@ -7,26 +7,11 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/unique_fd.hpp"
+
 namespace versa {
 
 namespace {
-
-// Closes the descriptor on every way out, exceptions included.
-class FileDescriptor {
- public:
-  FileDescriptor() = default;
-  ~FileDescriptor() { reset(-1); }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  [[nodiscard]] int get() const { return fd_; }
-  void reset(int fd) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = fd;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 // "a FIFO", "a device", ... for a file type that is not a regular file.
 const char* kind_of(mode_t mode) {
@@ -51,8 +36,8 @@ std::string size_text(std::size_t bytes) {
 // Opens `path` and checks it is a regular file of at most `max_bytes`; its
 // size, or nothing with the error reported (`fd` may then be open or not).
 std::optional<std::size_t> open_checked(const std::string& name, std::size_t max_bytes,
-                                        FileDescriptor& fd, Diagnostics& diags) {
-  fd.reset(::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+                                        UniqueFd& fd, Diagnostics& diags) {
+  fd = UniqueFd(::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   struct stat st {};
   if (fd.get() < 0) {
     const int open_errno = errno;
@@ -85,14 +70,14 @@ std::optional<std::size_t> open_checked(const std::string& name, std::size_t max
 }  // namespace
 
 bool check_input_file(std::string_view path, std::size_t max_bytes, Diagnostics& diags) {
-  FileDescriptor fd;
+  UniqueFd fd;
   return open_checked(std::string(path), max_bytes, fd, diags).has_value();
 }
 
 std::optional<std::string> read_input_file(std::string_view path, std::size_t max_bytes,
                                            Diagnostics& diags) {
   const std::string name(path);
-  FileDescriptor fd;
+  UniqueFd fd;
   const auto checked = open_checked(name, max_bytes, fd, diags);
   if (!checked) return std::nullopt;
   const std::size_t size = *checked;

@@ -92,11 +92,6 @@ std::vector<std::string> collation_keys(std::span<const std::string> texts, std:
   return keys;
 }
 
-std::string collation_key(std::string_view text, std::string_view tag) {
-  const std::string one(text);
-  return collation_keys(std::span(&one, 1), tag).front();
-}
-
 std::vector<std::string> fallback_chain(std::string_view tag, std::string_view base) {
   std::vector<std::string> chain{std::string(tag)};
   std::string current(tag);

@@ -22,9 +22,6 @@ struct LocaleInfo {
 /// otherwise returns nothing and sets `why` to a sentence for the user.
 std::optional<LocaleInfo> describe_locale(std::string_view tag, std::string& why);
 
-/// A collation key of `text` for sorting by the rules of `tag` (ICU Collator).
-std::string collation_key(std::string_view text, std::string_view tag);
-
 /// The sort keys of `texts` in the collation of `tag`, from one collator.
 std::vector<std::string> collation_keys(std::span<const std::string> texts, std::string_view tag);
 

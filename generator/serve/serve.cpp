@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/html.hpp"
+#include "core/unique_fd.hpp"
 
 namespace versa {
 
@@ -93,31 +94,6 @@ const char* content_type(std::string_view name) {
 bool is_html(std::string_view name) {
   return fs::path(name).extension() == ".html";
 }
-
-// Owns a file descriptor.
-class UniqueFd {
- public:
-  explicit UniqueFd(int fd = -1) : fd_(fd) {}
-  ~UniqueFd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  UniqueFd& operator=(UniqueFd&& other) noexcept {
-    if (this != &other) {
-      if (fd_ >= 0) ::close(fd_);
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-
-  [[nodiscard]] int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-
- private:
-  int fd_;
-};
 
 // What a request path names inside the served folder.
 struct Lookup {

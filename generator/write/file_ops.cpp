@@ -11,18 +11,6 @@
 
 namespace versa {
 
-UniqueFd& UniqueFd::operator=(UniqueFd&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = other.release();
-  }
-  return *this;
-}
-
-UniqueFd::~UniqueFd() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
 void throw_file_error(std::string_view what, std::string_view path) {
   throw FileError(std::string(what) + " " + std::string(path) + ": " + std::strerror(errno));
 }
