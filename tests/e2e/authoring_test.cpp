@@ -3,44 +3,81 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 
 #include "e2e/html_dom.hpp"
 #include "e2e/run_versa.hpp"
+#include "support/small_project.hpp"
 
 using namespace versa::test;
 
+namespace {
+
+const fs::path kBadInputs = fs::path(VERSA_SOURCE_DIR) / "tests/data/bad-inputs";
+
+std::vector<std::string> bad_input_cases() {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(kBadInputs)) names.push_back(e.path().filename());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class BadInput : public ::testing::TestWithParam<std::string> {};
+
+}  // namespace
+
 // Each folder of tests/data/bad-inputs adds or replaces input files; the build
 // must fail with the located error of expected.txt and leave site/ as it was.
-TEST(Authoring, EveryBadInputIsLocatedAndNothingIsPublished) {
-  const fs::path corpus = fs::path(VERSA_SOURCE_DIR) / "tests/data/bad-inputs";
-  int cases = 0;
-  for (const auto& entry : fs::directory_iterator(corpus)) {
-    SCOPED_TRACE(entry.path().filename().string());
-    ++cases;
-    TempDir dir;
-    copy_shipped_inputs(dir.path());
-    ASSERT_EQ(run_versa(dir.path(), "build").status, 0);
-    const auto before = snapshot(dir / "site");
-    for (const auto& f : fs::recursive_directory_iterator(entry.path())) {
-      const fs::path rel = fs::relative(f.path(), entry.path());
-      if (f.is_regular_file() && rel != "expected.txt") {
-        fs::create_directories((dir / rel.string()).parent_path());
-        fs::copy_file(f.path(), dir / rel.string(), fs::copy_options::overwrite_existing);
-      }
+// A small project keeps each case fast; the files of a case are whole files,
+// so their line numbers do not depend on the rest of the project.
+TEST_P(BadInput, IsLocatedAndNothingIsPublished) {
+  const fs::path corpus = kBadInputs / GetParam();
+  TempDir dir;
+  copy_small_project(dir.path());
+  ASSERT_EQ(run_versa(dir.path(), "build").status, 0);
+  const auto before = snapshot(dir / "site");
+  int copied = 0;
+  for (const auto& f : fs::recursive_directory_iterator(corpus)) {
+    const fs::path rel = fs::relative(f.path(), corpus);
+    if (f.is_regular_file() && rel != "expected.txt") {
+      fs::create_directories((dir / rel.string()).parent_path());
+      fs::copy_file(f.path(), dir / rel.string(), fs::copy_options::overwrite_existing);
+      ++copied;
     }
-    std::string expected = read_file(entry.path() / "expected.txt");
-    while (!expected.empty() && expected.back() == '\n') expected.pop_back();
-    const RunResult r = run_versa(dir.path(), "build");
-    EXPECT_EQ(r.status, 1);
-    EXPECT_NE(("\n" + r.err).find("\n" + expected), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("; nothing was written"), std::string::npos) << r.err;
-    EXPECT_EQ(snapshot(dir / "site"), before);
-    // check reports the same problem without writing.
-    EXPECT_NE(run_versa(dir.path(), "check").err.find(expected), std::string::npos);
   }
-  EXPECT_GE(cases, 17);
+  ASSERT_GT(copied, 0) << "the case adds no input file";
+  std::string expected = read_file(corpus / "expected.txt");
+  while (!expected.empty() && expected.back() == '\n') expected.pop_back();
+  ASSERT_FALSE(expected.empty());
+  const RunResult r = run_versa(dir.path(), "build");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(("\n" + r.err).find("\n" + expected), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("; nothing was written"), std::string::npos) << r.err;
+  EXPECT_EQ(snapshot(dir / "site"), before);
+  // check reports the same problem, fails and writes nothing either.
+  const RunResult c = run_versa(dir.path(), "check");
+  EXPECT_EQ(c.status, 1);
+  EXPECT_NE(("\n" + c.err).find("\n" + expected), std::string::npos) << c.err;
+  EXPECT_EQ(snapshot(dir / "site"), before);
+}
+
+INSTANTIATE_TEST_SUITE_P(Authoring, BadInput, ::testing::ValuesIn(bad_input_cases()),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+// The corpus is found: an empty or mistyped folder would make the suite above
+// pass by running nothing.
+TEST(Authoring, TheBadInputCorpusHoldsEveryKindOfMistake) {
+  const auto cases = bad_input_cases();
+  EXPECT_GE(cases.size(), 17u);
+  for (const auto& name : cases) {
+    EXPECT_TRUE(fs::is_regular_file(kBadInputs / name / "expected.txt")) << name;
+  }
 }
 
 // A partial that includes itself is only found while rendering: one page of

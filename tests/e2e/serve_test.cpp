@@ -52,7 +52,7 @@ class Server {
         log_file_(dir / (name + ".log")),
         rc_file_(dir / (name + ".rc")) {
     const std::string cmd = "cd '" + dir.string() + "' && ( sh -c 'echo $$ > " + name +
-                            ".pid; exec \"" + std::string(VERSA_BINARY) + "\" serve --port " +
+                            ".pid; exec \"" + versa_binary() + "\" serve --port " +
                             std::to_string(port) + "' > " + name + ".log 2>&1; echo $? > " + name +
                             ".rc ) &";
     std::system(cmd.c_str());
