@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the shipped site and runs tests/browser/layout.test.mjs against it in
-# Debian's chromium. Installs chromium, fonts and playwright-core if missing.
+# Debian's chromium. Installs nothing: scripts/test-deps.sh does, before ctest.
 # Usage: run.sh VERSA_BINARY SOURCE_DIR ARTIFACTS_DIR
 set -euo pipefail
 versa=$1
@@ -8,13 +8,7 @@ src=$2
 artifacts=$3
 here=$(cd "$(dirname "$0")" && pwd)
 
-source "$here/../../scripts/apt-install.sh"
-# Only what is missing; Node.js may come from elsewhere than Debian.
-apt_install chromium fonts-noto-core
-command -v npm >/dev/null || apt_install nodejs npm
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund --ignore-scripts --silent)
-fi
+bash "$here/../../scripts/test-deps.sh" --check browser
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -1,20 +1,15 @@
 #!/usr/bin/env bash
 # Builds the shipped site and checks every page with the W3C Nu HTML Checker
-# (npm package vnu-jar, runs on Java). Installs Java and vnu-jar if missing.
+# (npm package vnu-jar, runs on Java). Installs nothing: scripts/test-deps.sh
+# does, before ctest.
 # Usage: run.sh VERSA_BINARY SOURCE_DIR
 set -euo pipefail
 versa=$1
 src=$2
 here=$(cd "$(dirname "$0")" && pwd)
 
-source "$here/../../scripts/apt-install.sh"
-# Only what is missing: a machine may have Java or Node.js from elsewhere.
-command -v java >/dev/null || apt_install default-jre-headless
-command -v npm >/dev/null || apt_install nodejs npm
+bash "$here/../../scripts/test-deps.sh" --check html-validator
 jar=$here/node_modules/vnu-jar/build/dist/vnu.jar
-if [ ! -f "$jar" ]; then
-  (cd "$here" && npm ci --no-audit --no-fund --ignore-scripts --silent)
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
