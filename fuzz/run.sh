@@ -18,11 +18,13 @@ targets=("$@")
 
 source "$root/scripts/apt-install.sh"
 apt_install clang libclang-rt-14-dev cmake make pkg-config nlohmann-json3-dev libicu-dev \
-  libcli11-dev libcpp-httplib-dev libxxhash-dev
+  libcli11-dev libcpp-httplib-dev libxxhash-dev libgtest-dev libgmock-dev libgumbo-dev
 
 build=${VERSA_FUZZ_BUILD:-$root/build-fuzz}
+# The same configuration as scripts/test.sh's ASan+UBSan build, which this
+# run then reuses when VERSA_FUZZ_BUILD points at it.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DVERSA_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" -DVERSA_FUZZ=ON >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]/#/versa_fuzz_}" >/dev/null
 
 declare -A seeds=([template]=templates [locale]=locales [catalogue]=catalogue)
