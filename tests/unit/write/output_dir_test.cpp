@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "../support/temp_dir.hpp"
+#include "support/temp_dir.hpp"
 #include "write/output_dir.hpp"
 
 using namespace versa;

@@ -1,56 +1,28 @@
 // validate: located, actionable errors and warnings for bad inputs.
 #include <gtest/gtest.h>
 
-#include "../support/temp_dir.hpp"
-#include "load/inputs.hpp"
-#include "plan/pages.hpp"
-#include "validate/project.hpp"
+#include "support/tiny_project.hpp"
 
 using namespace versa;
 using versa::test::TempDir;
 
 namespace {
 
-struct Checked {
-  Diagnostics diags;
-  std::unique_ptr<Project> project;
-
-  [[nodiscard]] std::string all() const {
-    std::string out;
-    for (const auto& d : diags.all()) out += format_diagnostic(d) + "\n";
-    return out;
-  }
-};
-
-std::unique_ptr<Checked> check(const TempDir& dir) {
-  auto c = std::make_unique<Checked>();
-  InputPaths paths{(dir / "catalogue").string(), (dir / "locales").string(),
-                   (dir / "templates").string(), (dir / "site.json").string()};
-  c->project = validate(load_inputs(paths, c->diags), c->diags);
-  return c;
+// Short names for the tiny-project helpers (tests/support/tiny_project.hpp).
+auto check(const TempDir& dir) {
+  return versa::test::check_project(dir);
 }
 
-// A small but complete project: the shipped templates and en.json, and a
-// catalogue whose text is given by the test.
 void make_project(const TempDir& dir, const std::string& catalogue) {
-  versa::test::copy_shipped_inputs(dir.path());
-  for (const auto& e : std::filesystem::directory_iterator(dir / "locales")) {
-    if (e.path().filename() != "en.json") std::filesystem::remove(e.path());
-  }
-  versa::test::write_file(dir / "catalogue/smtp.json", catalogue);
+  versa::test::make_tiny_project(dir, catalogue);
 }
 
 std::string code(const std::string& c, const std::string& slug) {
-  return R"({"code": ")" + c + R"(", "slug": ")" + slug +
-         R"(", "rfc": "RFC 5321", "name": "N", "description": "D.", "when": "W.", "fix": "F.", "use": "U."})";
+  return versa::test::catalogue_code(c, slug);
 }
 
 std::string catalogue(const std::string& codes) {
-  return R"({"protocol": "smtp", "name": "SMTP", "title": "T", "spec": "RFC 5321",
-  "classes": {"2": {"name": "A", "summary": "S."}, "5": {"name": "B", "summary": "S."}},
-  "codes": [
-)" + codes +
-         "\n]}\n";
+  return versa::test::smtp_catalogue(codes);
 }
 
 }  // namespace
@@ -176,26 +148,4 @@ TEST(Validate, DuplicateJsonKeysAreErrorsNotSilentOverrides) {
   EXPECT_FALSE(c->project);
   EXPECT_NE(c->all().find("de.json:3:3: error: duplicate key \"site_name\""), std::string::npos)
       << c->all();
-}
-
-TEST(Plan, NumbersEveryPageOnceInAStableOrder) {
-  TempDir dir;
-  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("251", "forward") + ",\n" +
-                              code("500", "syntax-error")));
-  versa::test::write_file(dir / "locales/de.json", R"({"messages": {}})");
-  auto c = check(dir);
-  ASSERT_TRUE(c->project) << c->all();
-  const Plan plan(*c->project);
-  // Per locale: home, 3 code pages, 3 pairs; then the "not found" page.
-  ASSERT_EQ(plan.size(), 2u * 7u + 1u);
-  std::vector<std::string> seen;
-  for (std::size_t i = 0; i < plan.size(); ++i) {
-    const Page p = plan[i];
-    seen.push_back(std::to_string(static_cast<int>(p.kind)) + ":" + std::to_string(p.locale) + ":" +
-                   std::to_string(p.a) + "-" + std::to_string(p.b));
-  }
-  EXPECT_EQ(seen, (std::vector<std::string>{
-                      "0:0:0-0", "1:0:0-0", "1:0:1-0", "1:0:2-0", "2:0:0-1", "2:0:0-2", "2:0:1-2",
-                      "0:1:0-0", "1:1:0-0", "1:1:1-0", "1:1:2-0", "2:1:0-1", "2:1:0-2", "2:1:1-2",
-                      "3:" + std::to_string(c->project->default_locale) + ":0-0"}));
 }

@@ -1,15 +1,10 @@
-// Hostile sizes and shapes: deep nesting, long lines, huge files, recursive
+// Hostile template sizes and shapes: deep nesting, long lines, recursive
 // partials. Each ends in a located error or a bounded result, never a crash,
-// a stack overflow or a hang. (Inputs found by fuzzing live in fuzz/corpus.)
+// a stack overflow or a hang. (Inputs found by fuzzing live in fuzz/corpus;
+// JSON and input-file limits are in core/json_limits_test.cpp.)
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <filesystem>
-#include <fstream>
-
-#include "core/json_document.hpp"
 #include "mustache/template.hpp"
-#include "support/temp_dir.hpp"
 
 using namespace versa;
 using nlohmann::json;
@@ -56,7 +51,7 @@ json nested_t(int depth) {
 
 }  // namespace
 
-TEST(Limits, DeeplyNestedSectionsAreALocatedParseError) {
+TEST(MustacheLimits, DeeplyNestedSectionsAreALocatedParseError) {
   Diagnostics diags;
   const std::string text = repeat("{{#a}}", 10'000) + repeat("{{/a}}", 10'000);
   EXPECT_EQ(mustache::parse_template("deep", SourceText("templates/deep.html", text), diags),
@@ -69,7 +64,7 @@ TEST(Limits, DeeplyNestedSectionsAreALocatedParseError) {
       << first_error(diags);
 }
 
-TEST(Limits, NestedStandaloneBlocksParseInLinearTime) {
+TEST(MustacheLimits, NestedStandaloneBlocksParseInLinearTime) {
   // Each standalone block is re-parsed from its dedented text; building it
   // twice per level once cost 2^depth (this test then never finished).
   std::string text;
@@ -81,7 +76,7 @@ TEST(Limits, NestedStandaloneBlocksParseInLinearTime) {
   EXPECT_EQ(set.render("main", json::object()), "");
 }
 
-TEST(Limits, APartialIncludingItselfStopsWithItsLocation) {
+TEST(MustacheLimits, APartialIncludingItselfStopsWithItsLocation) {
   EXPECT_EQ(
       render_error("{{>loop}}", {{"loop", "x\n  {{>loop}}"}})
           .rfind("templates/loop.html:2:3: error: partial 'loop' nests more than 200 levels deep",
@@ -89,7 +84,7 @@ TEST(Limits, APartialIncludingItselfStopsWithItsLocation) {
       0u);
 }
 
-TEST(Limits, RecursionThatPrintsNothingStillEnds) {
+TEST(MustacheLimits, RecursionThatPrintsNothingStillEnds) {
   // 40 levels, well within the depth limit, each doubling: 2^40 calls
   // without output if nothing counted them.
   const std::string e = render_error("{{>p}}", {{"p", "{{#t}}{{>p}}{{>p}}{{/t}}"}}, nested_t(40));
@@ -97,14 +92,14 @@ TEST(Limits, RecursionThatPrintsNothingStillEnds) {
   EXPECT_EQ(e.rfind("templates/p.html:1:", 0), 0u) << e;
 }
 
-TEST(Limits, OutputThatWouldExhaustMemoryStops) {
+TEST(MustacheLimits, OutputThatWouldExhaustMemoryStops) {
   // Each of 30 levels doubles 1 KiB of text: without a cap, 2^30 KiB.
   const std::string e = render_error(
       "{{>p}}", {{"p", repeat("0123456789abcdef", 64) + "{{#t}}{{>p}}{{>p}}{{/t}}"}}, nested_t(30));
   EXPECT_NE(e.find("the page grew past 64 MiB"), std::string::npos) << e;
 }
 
-TEST(Limits, AVeryLongLineStaysLinearAndColumnsStayExact) {
+TEST(MustacheLimits, AVeryLongLineStaysLinearAndColumnsStayExact) {
   // 400,000 tags on one line, then an unclosed one: locating each tag from the
   // line start would take 8e10 steps.
   const std::string text = repeat("é{{x}}", 400'000) + "{{y";
@@ -116,41 +111,4 @@ TEST(Limits, AVeryLongLineStaysLinearAndColumnsStayExact) {
   mustache::TemplateSet set;
   ASSERT_TRUE(set.add("ok", SourceText("ok.html", repeat("é{{x}}", 400'000)), diags));
   EXPECT_EQ(set.render("ok", {{"x", "<"}}).size(), 400'000u * 6);
-}
-
-TEST(Limits, DeeplyNestedJsonIsALocatedError) {
-  Diagnostics diags;
-  const std::string text = "{\"a\":\n" + repeat("[", 1'000'000) + repeat("]", 1'000'000) + "}";
-  EXPECT_FALSE(JsonDocument::parse(SourceText("locales/en.json", text), diags));
-  EXPECT_EQ(first_error(diags).rfind("locales/en.json:2:64: error: JSON nests more than 64", 0), 0u)
-      << first_error(diags);
-}
-
-TEST(Limits, AHugeInputFileIsRefusedBeforeItIsRead) {
-  test::TempDir dir;
-  const auto path = dir / "smtp.json";
-  std::ofstream(path) << "{}";
-  std::filesystem::resize_file(path, std::size_t{100} << 20);  // sparse: no 100 MB written
-  Diagnostics diags;
-  EXPECT_FALSE(JsonDocument::load(path.string(), diags));
-  EXPECT_EQ(first_error(diags),
-            path.string() +
-                ":1:1: error: file is 100 MiB; input files may be at most 32 MiB "
-                "(is this the right file?)");
-}
-
-TEST(Limits, NumbersOutOfRangeAreLocated) {
-  Diagnostics diags;
-  EXPECT_FALSE(
-      JsonDocument::parse(SourceText("locales/de.json", "{\n  \"messages\": 1e999\n}"), diags));
-  EXPECT_EQ(first_error(diags),
-            "locales/de.json:2:15: error: number 1e999 is out of range; write "
-            "a smaller number or a string");
-}
-
-TEST(Limits, EscapedDuplicateKeysAreStillDuplicates) {
-  Diagnostics diags;
-  EXPECT_FALSE(JsonDocument::parse(SourceText("x.json", "{\"a\": 1, \"\\u0061\": 2}"), diags));
-  EXPECT_EQ(first_error(diags).rfind("x.json:1:10: error: duplicate key \"a\"", 0), 0u)
-      << first_error(diags);
 }

@@ -1,6 +1,5 @@
-// The bounded reader every input goes through (core/input_file.hpp) and the
-// input fingerprint built on it: regular files only, sizes checked before a
-// byte is read, never a wait on a FIFO.
+// The bounded reader every input goes through (core/input_file.hpp): regular
+// files only, sizes checked before a byte is read, never a wait on a FIFO.
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -10,11 +9,9 @@
 
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "core/input_file.hpp"
 #include "core/source_text.hpp"
-#include "load/input_fingerprint.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace versa;
@@ -24,17 +21,6 @@ namespace {
 
 std::string only_error(const Diagnostics& d) {
   return d.all().size() == 1 ? format_diagnostic(d.all().front()) : "";
-}
-
-InputPaths paths_in(const fs::path& dir) {
-  return {(dir / "catalogue").string(), (dir / "locales").string(), (dir / "templates").string(),
-          (dir / "site.json").string()};
-}
-
-void make_inputs(const fs::path& dir) {
-  for (const char* sub : {"catalogue", "locales", "templates"}) fs::create_directories(dir / sub);
-  test::write_file(dir / "site.json", "{}");
-  test::write_file(dir / "locales/en.json", "{\"messages\": {}}");
 }
 
 }  // namespace
@@ -102,27 +88,4 @@ TEST(InputFile, AMissingFileCannotBeOpened) {
   EXPECT_EQ(only_error(diags),
             "/nonexistent/en.json: error: cannot open file (No such file or directory); check "
             "that it exists and is readable");
-}
-
-TEST(InputFingerprint, FollowsEveryInputByte) {
-  test::TempDir dir;
-  make_inputs(dir.path());
-  const std::string first = input_fingerprint(paths_in(dir.path()), "");
-  EXPECT_EQ(first.size(), 16u);
-  EXPECT_EQ(input_fingerprint(paths_in(dir.path()), ""), first);
-  EXPECT_NE(input_fingerprint(paths_in(dir.path()), "strict"), first);
-  test::write_file(dir / "templates/assets/a.css", "a{}");
-  EXPECT_NE(input_fingerprint(paths_in(dir.path()), ""), first);
-}
-
-TEST(InputFingerprint, FifosAndHugeFilesChangeItWithoutBeingRead) {
-  test::TempDir dir;
-  make_inputs(dir.path());
-  const std::string first = input_fingerprint(paths_in(dir.path()), "");
-  ASSERT_EQ(::mkfifo((dir / "locales/xx.json").c_str(), 0644), 0);
-  EXPECT_NE(input_fingerprint(paths_in(dir.path()), ""), first);
-  fs::remove(dir / "locales/xx.json");
-  test::write_file(dir / "locales/xx.json", "{}");
-  fs::resize_file(dir / "locales/xx.json", std::uintmax_t{4} << 30);  // sparse
-  EXPECT_NE(input_fingerprint(paths_in(dir.path()), ""), first);
 }
