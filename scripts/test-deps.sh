@@ -3,7 +3,8 @@
 # that no test installs anything or reaches the network. Parts:
 #   browser         Debian's chromium, Noto fonts, Node.js, tests/browser's npm packages
 #   html-validator  Java, Node.js, tests/html-validator's npm packages (vnu-jar)
-#   fuzz            clang and its libFuzzer runtime (fuzz/run.sh)
+#   clang           clang and its sanitizer and libFuzzer runtimes (the sanitizer
+#                   builds of scripts/test.sh, and fuzz/run.sh)
 #
 #   bash scripts/test-deps.sh                  installs what is missing (scripts/test.sh runs it)
 #   bash scripts/test-deps.sh --check PART...  installs nothing: says what is missing and
@@ -22,7 +23,7 @@ if [ "${1:-}" = --check ]; then
   shift
 fi
 parts=("$@")
-((${#parts[@]})) || parts=(browser html-validator fuzz)
+((${#parts[@]})) || parts=(browser html-validator clang)
 
 missing=()
 failed=false
@@ -109,11 +110,11 @@ for part in "${parts[@]}"; do
       $check || need_command npm npm
       need_npm tests/html-validator
       ;;
-    fuzz)
+    clang)
       need_debs clang libclang-rt-14-dev
       ;;
     *)
-      echo "versa: test-deps.sh: unknown part '$part' (browser, html-validator, fuzz)" >&2
+      echo "versa: test-deps.sh: unknown part '$part' (browser, html-validator, clang)" >&2
       exit 2
       ;;
   esac
