@@ -84,7 +84,7 @@ TEST(Authoring, TheBadInputCorpusHoldsEveryKindOfMistake) {
 // each kind is rendered before any file is written, so site/ stays as it was.
 TEST(Authoring, APartialIncludingItselfIsLocatedAndNothingIsPublished) {
   TempDir dir;
-  copy_shipped_inputs(dir.path());
+  copy_small_project(dir.path());
   ASSERT_EQ(run_versa(dir.path(), "build").status, 0);
   const auto before = snapshot(dir / "site");
   write_file(dir / "templates/partials/breadcrumb.html",
