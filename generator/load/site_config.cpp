@@ -109,7 +109,9 @@ std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics&
     while (!url->empty() && url->back() == '/') url->pop_back();
     config.base_url = *url;
   }
+  config.default_locale_at = {path};
   if (doc->value().contains("default_locale")) {
+    config.default_locale_at = doc->locate("/default_locale");
     if (auto tag = required_string(*doc, "", "default_locale", diags)) config.default_locale = *tag;
   }
   if (auto p = doc->value().find("default_locale_prefix"); p != doc->value().end()) {
