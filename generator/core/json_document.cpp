@@ -1,9 +1,9 @@
 #include "core/json_document.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <unordered_set>
 
+#include "core/ascii.hpp"
 #include "core/text_check.hpp"
 
 namespace versa {
@@ -40,7 +40,7 @@ class OffsetScanner {
 
  private:
   void skip_ws() {
-    while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    while (pos_ < text_.size() && ascii::is_json_space(text_[pos_])) ++pos_;
   }
 
   // Skips a string, quotes included; returns it as written.
@@ -100,8 +100,8 @@ class OffsetScanner {
     } else if (c == '"') {
       skip_string();
     } else {
-      while (pos_ < text_.size() && !std::isspace(static_cast<unsigned char>(text_[pos_])) &&
-             text_[pos_] != ',' && text_[pos_] != ']' && text_[pos_] != '}') {
+      while (pos_ < text_.size() && !ascii::is_json_space(text_[pos_]) && text_[pos_] != ',' &&
+             text_[pos_] != ']' && text_[pos_] != '}') {
         ++pos_;
       }
     }
@@ -160,8 +160,7 @@ std::optional<JsonDocument> JsonDocument::parse(SourceText source, Diagnostics& 
       while (open > 0 && !(text[open] == '"' && text[open - 1] != '\\')) --open;
       at = open;
     } else {
-      while (at > 0 && at <= text.size() && std::isalnum(static_cast<unsigned char>(text[at - 1])))
-        --at;
+      while (at > 0 && at <= text.size() && ascii::is_alnum(text[at - 1])) --at;
     }
     std::string what = e.what();
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);

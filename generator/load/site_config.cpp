@@ -1,8 +1,8 @@
 #include "load/site_config.hpp"
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/ascii.hpp"
 #include "core/json_document.hpp"
 #include "core/text_check.hpp"
 #include "load/json_fields.hpp"
@@ -26,10 +26,6 @@ std::string percent_encoded(std::string_view bytes) {
     out += {'%', kHex[u >> 4], kHex[u & 15]};
   }
   return out;
-}
-
-bool is_hex(char c) {
-  return std::isxdigit(static_cast<unsigned char>(c)) != 0;
 }
 
 // base_url starts every absolute URL versa writes (sitemaps, robots.txt,
@@ -56,7 +52,8 @@ void check_base_url(const JsonDocument& doc, std::string_view url, Diagnostics& 
                                  "xn-- (punycode) form and the path percent-encoded (" +
                                  percent_encoded(url.substr(start, i - start)) + ")");
     } else if (c == '%') {
-      if (start + 2 >= url.size() || !is_hex(url[start + 1]) || !is_hex(url[start + 2])) {
+      if (start + 2 >= url.size() || !ascii::is_hex_digit(url[start + 1]) ||
+          !ascii::is_hex_digit(url[start + 2])) {
         diags.error(at(start),
                     "base_url has a '%' without two hex digits after it; write a "
                     "percent sign as %25");
@@ -112,7 +109,9 @@ std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics&
     while (!url->empty() && url->back() == '/') url->pop_back();
     config.base_url = *url;
   }
+  config.default_locale_at = {path};
   if (doc->value().contains("default_locale")) {
+    config.default_locale_at = doc->locate("/default_locale");
     if (auto tag = required_string(*doc, "", "default_locale", diags)) config.default_locale = *tag;
   }
   if (auto p = doc->value().find("default_locale_prefix"); p != doc->value().end()) {

@@ -12,6 +12,7 @@ namespace versa {
 struct SiteConfig {
   std::string base_url;               ///< absolute, without a trailing slash
   std::string default_locale = "en";  ///< its pages are unprefixed unless default_locale_prefix
+  Location default_locale_at;         ///< where site.json sets it (the file alone if it does not)
   bool default_locale_prefix = false;
   /// Bounds that stop a runaway template before it fills the disk.
   std::uint64_t max_page_bytes = std::uint64_t{8} << 20;   ///< one page

@@ -246,8 +246,9 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
   }
   const std::ptrdiff_t def = find_locale(in.site.default_locale);
   if (def < 0 && !in.broken_locales.contains(in.site.default_locale)) {
-    diags.error({"site.json"}, "default_locale \"" + in.site.default_locale +
-                                   "\" has no file in locales/; add it or change default_locale");
+    diags.error(in.site.default_locale_at,
+                "default_locale \"" + in.site.default_locale +
+                    "\" has no file in locales/; add it or change default_locale");
   }
   const LocaleFile& base_file = in.locales[static_cast<std::size_t>(base)];
   const CompiledMessages& base_compiled = project->compiled[static_cast<std::size_t>(base)];

@@ -395,6 +395,7 @@ TEST_F(OutputSafety, PagesOverTheLimitsStopTheBuildBeforeAnyWrite) {
 
   with("\"max_page_bytes\": 0");
   check = run_versa(dir_.path(), "check");
+  EXPECT_EQ(check.status, 1) << check.err;
   EXPECT_NE(check.err.find("site.json:2:21: error: max_page_bytes must be a whole number"),
             std::string::npos)
       << check.err;
