@@ -170,7 +170,11 @@ std::optional<std::string> read_all(int fd) {
 }
 
 httplib::Server* g_server = nullptr;
+// Set by SIGINT or SIGTERM. stop() does nothing to a server that has not
+// started listening yet, so the watcher repeats it until it takes.
+std::atomic<bool> g_stop_requested{false};
 extern "C" void stop_server(int) {
+  g_stop_requested = true;
   if (g_server) g_server->stop();
 }
 
@@ -282,6 +286,10 @@ int serve(const ServeOptions& options, std::ostream& log) {
   std::thread watcher([&, last = std::move(inputs_seen)]() mutable {
     while (running) {
       std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+      if (g_stop_requested) {
+        server.stop();
+        continue;
+      }
       const std::string now = fingerprint(options.build.inputs);
       if (now == last) continue;
       last = now;

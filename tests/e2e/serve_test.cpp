@@ -118,6 +118,8 @@ class ServeProcess {
     return found;
   }
 
+  void signal(int sig) const { ::kill(pid_, sig); }
+
   /// Waits until the server's output ends (it exited); its exit status.
   std::optional<int> wait_exit(Clock::duration limit = kDeadline) {
     {
@@ -473,5 +475,21 @@ TEST(Serve, WritesAndServesTheFolderOutNames) {
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
     EXPECT_EQ(site_name(res->body), "Antwortcodes erklärt");
+  }
+}
+
+// "Ctrl-C stops": SIGINT or SIGTERM ends the server at once with status 0,
+// even when it comes as soon as the URL is printed.
+TEST(Serve, StopsOnCtrlCAsSoonAsItServes) {
+  TempDir dir;
+  copy_small_project(dir.path());
+  for (const int sig : {SIGINT, SIGTERM}) {
+    SCOPED_TRACE(sig);
+    Started server = start(dir.path());
+    ASSERT_GT(server.port, 0);
+    server.process->signal(sig);
+    const auto status = server.process->wait_exit(std::chrono::seconds(20));
+    ASSERT_TRUE(status) << "still running";
+    EXPECT_EQ(*status, 0);
   }
 }
