@@ -247,5 +247,14 @@ TEST(Sitemap, PastFiveThousandUrlsAnIndexListsSitemapsThatHoldEveryPageOnce) {
       EXPECT_TRUE(self) << trimmed(loc[0]->text);
     }
   }
-  EXPECT_EQ(urls, std::multiset<std::string>(pages.begin(), pages.end()));
+  // Said as the URLs that are not listed exactly once, and those that are no page.
+  std::vector<std::string> wrong;
+  for (const std::string& page : pages) {
+    if (const std::size_t n = urls.count(page); n != 1)
+      wrong.push_back(page + " listed " + std::to_string(n) + " times");
+  }
+  for (const std::string& url : urls) {
+    if (!pages.contains(url)) wrong.push_back(url + " is no page");
+  }
+  EXPECT_EQ(wrong.size(), 0u) << "e.g. " << (wrong.empty() ? "" : wrong.front());
 }
