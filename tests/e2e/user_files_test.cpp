@@ -17,18 +17,15 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-// A user's file: its bytes and mtime.
-struct UserFile {
-  std::string bytes;
-  fs::file_time_type mtime;
-  bool operator==(const UserFile&) const = default;
-};
-
-std::map<std::string, UserFile> user_files(const fs::path& site,
-                                           const std::vector<std::string>& names) {
-  std::map<std::string, UserFile> out;
+// The user's files that are there, each with its bytes and mtime.
+std::map<std::string, std::string> user_files(const fs::path& site,
+                                              const std::vector<std::string>& names) {
+  std::map<std::string, std::string> out;
   for (const auto& n : names) {
-    if (fs::exists(site / n)) out[n] = {read_file(site / n), fs::last_write_time(site / n)};
+    if (fs::exists(site / n)) {
+      out[n] = read_file(site / n) + " (mtime " +
+               std::to_string(fs::last_write_time(site / n).time_since_epoch().count()) + ")";
+    }
   }
   return out;
 }
@@ -96,6 +93,7 @@ TEST(UserFiles, AFirstBuildIntoAFolderThatHoldsThemKeepsThemAndLaterBuildsToo) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_FALSE(fs::exists(site / "de/index.html"));
   EXPECT_EQ(user_files(site, names), before);
+  ASSERT_TRUE(fs::is_directory(site / "de"));
   EXPECT_EQ(tree(site / "de"), std::set<std::string>{"extra.html"});
 }
 
@@ -119,6 +117,7 @@ TEST(UserFiles, AFolderVersaNoLongerMakesKeepsTheUsersFileAndIsReported) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(user_files(site, {"tr/notes.txt", "tr/compare/smtp/draft.txt"}), before);
   // Every file versa made there is gone; the folders that hold the user's stay.
+  ASSERT_TRUE(fs::is_directory(site / "tr"));
   EXPECT_EQ(tree(site / "tr"), (std::set<std::string>{"notes.txt", "compare", "compare/smtp",
                                                       "compare/smtp/draft.txt"}));
   EXPECT_EQ(removed_count(r.out), versa_files) << r.out;
