@@ -169,13 +169,13 @@ std::optional<std::string> read_all(int fd) {
   }
 }
 
-httplib::Server* g_server = nullptr;
-// Set by SIGINT or SIGTERM. stop() does nothing to a server that has not
-// started listening yet, so the watcher repeats it until it takes.
+// Set by SIGINT or SIGTERM; the watcher stops the server. Not the handler:
+// stop() does nothing to a server that has not started listening yet (a
+// Ctrl-C right after the URL was printed was lost), and must not be called
+// twice.
 std::atomic<bool> g_stop_requested{false};
 extern "C" void stop_server(int) {
   g_stop_requested = true;
-  if (g_server) g_server->stop();
 }
 
 }  // namespace
@@ -283,11 +283,14 @@ int serve(const ServeOptions& options, std::ostream& log) {
   });
 
   std::atomic<bool> running{true};
-  std::thread watcher([&, last = std::move(inputs_seen)]() mutable {
+  std::thread watcher([&, last = std::move(inputs_seen), stop_sent = false]() mutable {
     while (running) {
       std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
       if (g_stop_requested) {
-        server.stop();
+        if (!stop_sent && server.is_running()) {
+          server.stop();
+          stop_sent = true;
+        }
         continue;
       }
       const std::string now = fingerprint(options.build.inputs);
@@ -298,7 +301,6 @@ int serve(const ServeOptions& options, std::ostream& log) {
     }
   });
 
-  g_server = &server;
   std::signal(SIGINT, stop_server);
   std::signal(SIGTERM, stop_server);
   log << "versa: serving " << root.string() << " at http://127.0.0.1:" << port << "/ (Ctrl-C stops)"
@@ -306,7 +308,6 @@ int serve(const ServeOptions& options, std::ostream& log) {
   const bool ok = server.listen_after_bind();
   running = false;
   watcher.join();
-  g_server = nullptr;
   if (!ok) {
     log << "versa: the server on 127.0.0.1:" << port << " stopped on an error" << std::endl;
     return 1;
