@@ -169,9 +169,13 @@ std::optional<std::string> read_all(int fd) {
   }
 }
 
-httplib::Server* g_server = nullptr;
+// Set by SIGINT or SIGTERM; the watcher stops the server. Not the handler:
+// stop() does nothing to a server that has not started listening yet (a
+// Ctrl-C right after the URL was printed was lost), and must not be called
+// twice.
+std::atomic<bool> g_stop_requested{false};
 extern "C" void stop_server(int) {
-  if (g_server) g_server->stop();
+  g_stop_requested = true;
 }
 
 }  // namespace
@@ -213,7 +217,12 @@ int serve(const ServeOptions& options, std::ostream& log) {
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   errno = 0;
-  if (!server.bind_to_port("127.0.0.1", options.port)) {
+  // Port 0: the kernel picks a free one, printed below (tests use it: a port
+  // found free and then bound is a race with everyone else on the machine).
+  const int port = options.port == 0 ? server.bind_to_any_port("127.0.0.1")
+                   : server.bind_to_port("127.0.0.1", options.port) ? options.port
+                                                                    : -1;
+  if (port <= 0) {
     if (errno == EADDRINUSE) {
       log << "versa: port " << options.port
           << " is already in use on 127.0.0.1; stop the other server or pass --port N" << std::endl;
@@ -223,6 +232,9 @@ int serve(const ServeOptions& options, std::ostream& log) {
     }
     return 1;
   }
+  // The inputs as they are before the first build: a change saved while it
+  // runs is rebuilt at once, not missed.
+  std::string inputs_seen = fingerprint(options.build.inputs);
   // Bound first, so a taken port is reported before a build's worth of work.
   rebuild();
 
@@ -271,10 +283,16 @@ int serve(const ServeOptions& options, std::ostream& log) {
   });
 
   std::atomic<bool> running{true};
-  std::thread watcher([&] {
-    std::string last = fingerprint(options.build.inputs);
+  std::thread watcher([&, last = std::move(inputs_seen), stop_sent = false]() mutable {
     while (running) {
       std::this_thread::sleep_for(std::chrono::milliseconds(options.poll_ms));
+      if (g_stop_requested) {
+        if (!stop_sent && server.is_running()) {
+          server.stop();
+          stop_sent = true;
+        }
+        continue;
+      }
       const std::string now = fingerprint(options.build.inputs);
       if (now == last) continue;
       last = now;
@@ -283,17 +301,15 @@ int serve(const ServeOptions& options, std::ostream& log) {
     }
   });
 
-  g_server = &server;
   std::signal(SIGINT, stop_server);
   std::signal(SIGTERM, stop_server);
-  log << "versa: serving " << root.string() << " at http://127.0.0.1:" << options.port
-      << "/ (Ctrl-C stops)" << std::endl;
+  log << "versa: serving " << root.string() << " at http://127.0.0.1:" << port << "/ (Ctrl-C stops)"
+      << std::endl;
   const bool ok = server.listen_after_bind();
   running = false;
   watcher.join();
-  g_server = nullptr;
   if (!ok) {
-    log << "versa: the server on 127.0.0.1:" << options.port << " stopped on an error" << std::endl;
+    log << "versa: the server on 127.0.0.1:" << port << " stopped on an error" << std::endl;
     return 1;
   }
   return 0;

@@ -8,7 +8,8 @@
 
 namespace versa {
 
-/// Binds 127.0.0.1:`port` (returns 1 if it is taken), builds the site, then
+/// Binds 127.0.0.1:`port` (returns 1 if it is taken; port 0 takes a free port
+/// the kernel picks, which the "serving" line names), builds the site, then
 /// serves `build.out_dir` until interrupted (SIGINT, SIGTERM), never following
 /// a link in it. Watches the inputs and rebuilds when one changes; open pages
 /// reload themselves. While an input is broken, pages show the located

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "i18n/message_keys.hpp"
 
@@ -98,8 +101,68 @@ void check_contract(const LocaleFile& base, const CompiledMessages& compiled, Di
   }
 }
 
+// What stands in for the keys a locale lacks: each key is taken from the
+// first locale after it in its fallback chain that has the key, or from
+// English. The warning names each of them, so that a text taken from pt.json
+// is never said to be English.
+class StandIns {
+ public:
+  explicit StandIns(const std::vector<const LocaleFile*>& fallbacks) {
+    for (const LocaleFile* f : fallbacks) groups_.push_back({f->tag, {}});
+    groups_.push_back({"English", {}});
+  }
+  void add(std::size_t source, std::string key) {
+    groups_[source].keys.push_back(std::move(key));
+    ++total_;
+  }
+  [[nodiscard]] std::size_t total() const { return total_; }
+
+  /// ", English is used: a, b" or ", pt is used for 2: a, b; English for 1: c",
+  /// at most five keys of each.
+  [[nodiscard]] std::string as_list() const {
+    std::string out;
+    for (const Group& g : used()) {
+      out += (out.empty() ? ", " + g.source + " is used" : "; " + g.source) + count(g) + ": ";
+      for (std::size_t i = 0; i < g.keys.size() && i < 5; ++i) out += (i ? ", " : "") + g.keys[i];
+      if (g.keys.size() > 5) out += ", ...";
+    }
+    return out;
+  }
+  /// ", English is used (first: a)" or ", pt is used for 2 (first: a), English for 1 (first: c)".
+  [[nodiscard]] std::string as_first() const {
+    std::string out;
+    for (const Group& g : used()) {
+      out += (out.empty() ? ", " + g.source + " is used" : ", " + g.source) + count(g) +
+             " (first: " + g.keys.front() + ")";
+    }
+    return out;
+  }
+
+ private:
+  struct Group {
+    std::string source;
+    std::vector<std::string> keys;
+  };
+  [[nodiscard]] std::vector<Group> used() const {
+    std::vector<Group> out;
+    for (const Group& g : groups_) {
+      if (!g.keys.empty()) out.push_back(g);
+    }
+    return out;
+  }
+  // The count is said only when there is more than one source.
+  [[nodiscard]] std::string count(const Group& g) const {
+    return g.keys.size() == total_ ? "" : " for " + std::to_string(g.keys.size());
+  }
+  std::vector<Group> groups_;  // in the order of the chain, English last
+  std::size_t total_ = 0;
+};
+
+/// `fallbacks`: the locale files after `file` in its fallback chain, the base
+/// locale excluded.
 LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& compiled,
                             const LocaleFile& base, const CompiledMessages& base_compiled,
+                            const std::vector<const LocaleFile*>& fallbacks,
                             const std::vector<Protocol>& protocols, const ValidateOptions& options,
                             Diagnostics& diags) {
   LocaleCoverage cov;
@@ -113,20 +176,18 @@ LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& comp
       diags.warning(std::move(where), std::move(message));
     }
   };
-  std::vector<std::string> untranslated;
+  StandIns untranslated(fallbacks);
   for (const auto& [key, pattern] : base.messages) {
-    if (!file.messages.contains(key)) untranslated.push_back(key);
+    if (file.messages.contains(key)) continue;
+    auto from = std::find_if(fallbacks.begin(), fallbacks.end(),
+                             [&k = key](const LocaleFile* f) { return f->messages.contains(k); });
+    untranslated.add(static_cast<std::size_t>(from - fallbacks.begin()), key);
   }
-  cov.messages_translated = base.messages.size() - untranslated.size();
-  if (!untranslated.empty()) {
-    std::string list;
-    for (std::size_t i = 0; i < untranslated.size() && i < 5; ++i) {
-      list += (i ? ", " : "") + untranslated[i];
-    }
-    if (untranslated.size() > 5) list += ", ...";
-    missing(file.document.locate("/messages"),
-            std::to_string(untranslated.size()) +
-                " message(s) not translated, English is used: " + list);
+  cov.messages_translated = base.messages.size() - untranslated.total();
+  if (untranslated.total() > 0) {
+    missing(file.document.locate("/messages"), std::to_string(untranslated.total()) +
+                                                   " message(s) not translated" +
+                                                   untranslated.as_list());
   }
   for (const auto& [key, m] : compiled.messages) {
     auto b = base_compiled.messages.find(key);
@@ -171,19 +232,22 @@ LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& comp
       cov.texts_translated += keys.size();
       continue;
     }
-    auto texts = file.catalogue.find(p.id);
-    std::size_t absent = 0;
-    std::string first;
+    const auto has = [&p](const LocaleFile& f, const std::string& key) {
+      auto texts = f.catalogue.find(p.id);
+      return texts != f.catalogue.end() && texts->second.contains(key);
+    };
+    StandIns absent(fallbacks);
     for (const auto& key : keys) {
-      if (texts == file.catalogue.end() || !texts->second.contains(key)) {
-        if (absent++ == 0) first = key;
-      }
+      if (has(file, key)) continue;
+      auto from = std::find_if(fallbacks.begin(), fallbacks.end(),
+                               [&](const LocaleFile* f) { return has(*f, key); });
+      absent.add(static_cast<std::size_t>(from - fallbacks.begin()), key);
     }
-    cov.texts_translated += keys.size() - absent;
-    if (absent > 0) {
-      missing(file.document.locate("/catalogue"),
-              std::to_string(absent) + " catalogue text(s) of " + p.id +
-                  " not translated, English is used (first: " + first + ")");
+    cov.texts_translated += keys.size() - absent.total();
+    if (absent.total() > 0) {
+      missing(file.document.locate("/catalogue"), std::to_string(absent.total()) +
+                                                      " catalogue text(s) of " + p.id +
+                                                      " not translated" + absent.as_first());
     }
   }
   return cov;
@@ -254,8 +318,14 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
   const CompiledMessages& base_compiled = project->compiled[static_cast<std::size_t>(base)];
   check_contract(base_file, base_compiled, diags);
   for (std::size_t i = 0; i < in.locales.size(); ++i) {
+    std::vector<const LocaleFile*> fallbacks;  // pt-BR: pt, when locales/pt.json exists
+    for (const std::string& tag : fallback_chain(in.locales[i].tag, kBaseLocale)) {
+      const std::ptrdiff_t k = find_locale(tag);
+      if (k >= 0 && tag != in.locales[i].tag && tag != kBaseLocale)
+        fallbacks.push_back(&in.locales[static_cast<std::size_t>(k)]);
+    }
     LocaleCoverage cov = check_locale(in.locales[i], project->compiled[i], base_file, base_compiled,
-                                      in.protocols, options, diags);
+                                      fallbacks, in.protocols, options, diags);
     if (coverage) coverage->push_back(std::move(cov));
   }
 

@@ -423,13 +423,44 @@ void OutputDir::remove_if_ours(std::string_view relative, std::uint64_t size, st
     } catch (const FileError&) {
       break;
     }
-    if (holder.fd < 0 || ::unlinkat(holder.fd, std::string(last).c_str(), AT_REMOVEDIR) != 0) break;
+    if (holder.fd < 0) break;
+    if (::unlinkat(holder.fd, std::string(last).c_str(), AT_REMOVEDIR) != 0) {
+      // Still holding something: versa's files not yet removed, or someone
+      // else's; report_kept_folders tells which when the removals are done.
+      if (errno == ENOTEMPTY || errno == EEXIST) not_emptied_.emplace(d);
+      break;
+    }
     {
       std::lock_guard lock(folders_mutex_);
       if (auto it = folders_.find(d); it != folders_.end()) folders_.erase(it);
     }
     d = up;
   }
+}
+
+void OutputDir::report_kept_folders(const std::function<std::string(std::size_t)>& path_of) {
+  // The folders this build writes into are not in question (usually all of
+  // them, found after a few pages).
+  for (std::size_t i = 0; i < entries_.size() && !not_emptied_.empty(); ++i) {
+    if (!entries_[i].present) continue;
+    const std::string path = path_of(i);
+    for (std::string_view d = split_last(path).first; !d.empty(); d = split_last(d).first) {
+      if (auto it = not_emptied_.find(d); it != not_emptied_.end()) not_emptied_.erase(it);
+    }
+  }
+  for (const std::string& d : not_emptied_) {
+    Folder f;
+    try {
+      f = folder(root_.get(), d, false);
+    } catch (const FileError&) {
+      continue;
+    }
+    if (f.fd < 0) continue;  // emptied by a later removal
+    warnings_.push_back("kept " + shown(d) +
+                        "/: versa no longer writes into it, but it holds files versa did not make "
+                        "or did not remove; remove it by hand if it is no longer wanted");
+  }
+  not_emptied_.clear();
 }
 
 void OutputDir::save_manifest(std::string_view fingerprint,
@@ -515,6 +546,7 @@ void OutputDir::finish(std::string_view fingerprint,
       }
     }
   }
+  report_kept_folders(path_of);
   save_manifest(fingerprint, path_of);
   finished_ = true;
   if (journal_) journal_->close();

@@ -9,6 +9,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,6 +128,9 @@ class OutputDir {
   /// Removes `relative` if it is still the file versa wrote with one of `hashes`.
   void remove_if_ours(std::string_view relative, std::uint64_t size, std::uint64_t hash,
                       const Journaled* also);
+  /// Warns of each folder whose files versa removed but which stays, since
+  /// it holds something else, and to which this build writes nothing.
+  void report_kept_folders(const std::function<std::string(std::size_t)>& path_of);
   void journal(std::string_view relative, const Entry& entry);
   void save_manifest(std::string_view fingerprint,
                      const std::function<std::string(std::size_t)>& path_of);
@@ -159,6 +163,7 @@ class OutputDir {
   bool created_root_ = false;  ///< the folder did not exist before this build
   bool finished_ = false;
   std::vector<std::string> warnings_;
+  std::set<std::string, std::less<>> not_emptied_;  ///< folders a removal could not remove
   long pid_ = 0;
 };
 

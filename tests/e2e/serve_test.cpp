@@ -1,171 +1,337 @@
 // versa serve: serves the build, rebuilds on save, reloads pages, and shows
-// located errors while an input is broken.
+// located errors while an input is broken. The server runs as a child process
+// whose output the tests read as it comes: they wait for what it prints (its
+// URL, each rebuild), never for a fixed time, and take its port from it
+// (`--port 0`: the kernel picks a free one, so no test races for a port).
+#include <arpa/inet.h>
+#include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <regex>
 #include <thread>
+#include <vector>
 
+#include "e2e/html_dom.hpp"
 #include "e2e/run_versa.hpp"
+#include "support/small_project.hpp"
 
 using namespace versa::test;
 
 namespace {
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 using Clock = std::chrono::steady_clock;
+// Long enough for a build under the sanitizers on a busy machine; a test that
+// passes never waits for it.
+constexpr auto kDeadline = std::chrono::seconds(180);
 
-// Polls `done` every 50 ms until it holds or `seconds` pass; returns whether it held.
-template <typename Done>
-bool poll_until(Done done, int seconds) {
-  const auto deadline = Clock::now() + std::chrono::seconds(seconds);
-  while (!done()) {
-    if (Clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return true;
-}
-
-// Runs `versa serve --port PORT` in `dir` in the background for the length of
-// a test: its output goes to NAME.log, its exit status to NAME.rc.
-class Server {
+// `versa serve ARGS` started in `dir`, its stdout and stderr read into one
+// buffer by a thread as they come.
+class ServeProcess {
  public:
-  Server(const fs::path& dir, int port, const std::string& name = "serve")
-      : pid_file_(dir / (name + ".pid")),
-        log_file_(dir / (name + ".log")),
-        rc_file_(dir / (name + ".rc")) {
-    const std::string cmd = "cd '" + dir.string() + "' && ( sh -c 'echo $$ > " + name +
-                            ".pid; exec \"" + versa_binary() + "\" serve --port " +
-                            std::to_string(port) + "' > " + name + ".log 2>&1; echo $? > " + name +
-                            ".rc ) &";
-    std::system(cmd.c_str());
-    poll_until([&] { return !read_file(pid_file_).empty(); }, 10);
+  ServeProcess(const fs::path& dir, const std::vector<std::string>& args) {
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+    std::vector<std::string> argv_text{versa_binary(), "serve"};
+    argv_text.insert(argv_text.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : argv_text) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const std::string cwd = dir.string();
+    pid_ = ::fork();
+    if (pid_ == 0) {  // only async-signal-safe calls until exec
+      if (::chdir(cwd.c_str()) != 0) ::_exit(126);
+      ::dup2(fds[1], 1);
+      ::dup2(fds[1], 2);
+      ::execv(argv[0], argv.data());
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    if (pid_ < 0) {
+      ::close(fds[0]);
+      throw std::runtime_error("fork failed");
+    }
+    reader_ = std::thread([this, fd = fds[0]] {
+      char buffer[4096];
+      for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        std::lock_guard lock(mutex_);
+        if (n <= 0) {
+          eof_ = true;
+          changed_.notify_all();
+          break;
+        }
+        output_.append(buffer, static_cast<std::size_t>(n));
+        changed_.notify_all();
+      }
+      ::close(fd);
+    });
   }
-  ~Server() {
-    if (exited()) return;
-    const std::string pid = read_file(pid_file_);
-    if (!pid.empty()) ::kill(std::stoi(pid), SIGTERM);
-    poll_until([&] { return exited(); }, 10);
+  ~ServeProcess() {
+    if (!exit_status()) {
+      ::kill(pid_, SIGTERM);
+      if (!wait_exit(std::chrono::seconds(30))) {
+        ::kill(pid_, SIGKILL);
+        wait_exit(kDeadline);
+      }
+    }
+    reader_.join();
   }
-  Server(const Server&) = delete;
-  Server& operator=(const Server&) = delete;
+  ServeProcess(const ServeProcess&) = delete;
+  ServeProcess& operator=(const ServeProcess&) = delete;
 
-  [[nodiscard]] std::string log() const { return read_file(log_file_); }
-  [[nodiscard]] bool exited() const { return !read_file(rc_file_).empty(); }
-  [[nodiscard]] int exit_status() const { return std::stoi(read_file(rc_file_)); }
-  // Whether it printed its URL, i.e. listens (or is about to).
-  [[nodiscard]] bool serving() const { return log().find(" at http://") != std::string::npos; }
+  [[nodiscard]] std::string output() const {
+    std::lock_guard lock(mutex_);
+    return output_;
+  }
+
+  /// Waits for the next whole line, from offset `from` of the output on,
+  /// that matches `re`; moves `from` past it. Returns the line, or nullopt
+  /// if the server exits or the deadline passes first.
+  std::optional<std::string> wait_line(const std::regex& re, std::size_t& from) {
+    std::unique_lock lock(mutex_);
+    std::optional<std::string> found;
+    changed_.wait_until(lock, Clock::now() + kDeadline, [&] {
+      for (std::size_t end; (end = output_.find('\n', from)) != std::string::npos;) {
+        std::string line = output_.substr(from, end - from);
+        from = end + 1;
+        if (std::regex_search(line, re)) {
+          found = std::move(line);
+          return true;
+        }
+      }
+      return eof_;
+    });
+    return found;
+  }
+
+  void signal(int sig) const { ::kill(pid_, sig); }
+
+  /// Waits until the server's output ends (it exited); its exit status.
+  std::optional<int> wait_exit(Clock::duration limit = kDeadline) {
+    {
+      std::unique_lock lock(mutex_);
+      if (!changed_.wait_until(lock, Clock::now() + limit, [&] { return eof_; })) {
+        return std::nullopt;
+      }
+    }
+    if (!status_) {
+      int raw = 0;
+      if (::waitpid(pid_, &raw, 0) == pid_) status_ = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    }
+    return status_;
+  }
+  [[nodiscard]] std::optional<int> exit_status() const { return status_; }
 
  private:
-  fs::path pid_file_, log_file_, rc_file_;
+  pid_t pid_ = -1;
+  std::thread reader_;
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  std::string output_;
+  bool eof_ = false;
+  std::optional<int> status_;
 };
 
-// Starts `versa serve` in `dir` on a free port and waits until it serves;
-// starts it again on another port if someone took that one meanwhile.
-std::unique_ptr<Server> start_server(const fs::path& dir, int& port) {
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    port = free_port();
-    auto server = std::make_unique<Server>(dir, port);
-    poll_until([&] { return server->serving() || server->exited(); }, 120);
-    if (server->serving()) return server;
-    if (server->log().find("already in use") == std::string::npos) break;
+const std::regex kServing(
+    R"(^versa: serving (.+) at http://127\.0\.0\.1:(\d+)/ \(Ctrl-C stops\)$)");
+const std::regex kBuilt(
+    R"(^versa: (\d+) pages rendered, (\d+) written, (\d+) unchanged, (\d+) removed$)");
+
+// A server that printed its URL: the port it listens on and the folder it serves.
+struct Started {
+  std::unique_ptr<ServeProcess> process;
+  int port = 0;
+  std::string root;
+  std::size_t read = 0;  // how much of its output the test has looked at
+};
+
+Started start(const fs::path& dir, const std::vector<std::string>& args = {"--port", "0"}) {
+  Started s;
+  s.process = std::make_unique<ServeProcess>(dir, args);
+  const auto line = s.process->wait_line(kServing, s.read);
+  if (!line) {
+    ADD_FAILURE() << "versa serve did not start:\n" << s.process->output();
+    return s;
   }
-  ADD_FAILURE() << "versa serve did not start";
-  return nullptr;
+  std::smatch m;
+  std::regex_match(*line, m, kServing);
+  s.root = m[1];
+  s.port = std::stoi(m[2]);
+  return s;
 }
 
-// Polls `path` until `pred(body, status)` holds or ten seconds pass.
-template <typename Pred>
-bool eventually(httplib::Client& client, const std::string& path, Pred pred) {
-  for (int i = 0; i < 100; ++i) {
-    if (auto res = client.Get(path.c_str()); res && pred(res->body, res->status)) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+std::size_t files_below(const fs::path& root, const std::string& extension = "") {
+  std::size_t n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    n += e.is_regular_file() && (extension.empty() || e.path().extension() == extension);
   }
-  return false;
+  return n;
 }
 
-// A served copy of the shipped project, answering when the test body starts.
+// One raw HTTP/1.1 request, the target sent byte for byte (an HTTP client
+// library may normalise "/../" away): the status and the body.
+std::pair<int, std::string> raw_get(int port, const std::string& target) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string response;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    const std::string request =
+        "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+        static_cast<ssize_t>(request.size())) {
+      char buffer[4096];
+      for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) response.append(buffer, n);
+    }
+  }
+  ::close(fd);
+  std::smatch m;
+  if (!std::regex_search(response, m, std::regex(R"(^HTTP/1\.1 (\d{3}) )"))) return {-1, response};
+  const auto body = response.find("\r\n\r\n");
+  return {std::stoi(m[1]), body == std::string::npos ? "" : response.substr(body + 4)};
+}
+
+const std::string kPage = "/de/compare/smtp/211-system-status-vs-214-help-message/";
+
+// A served small copy of the shipped project (133 pages), answering when the
+// test body starts.
 class ServedSite : public ::testing::Test {
  protected:
   void SetUp() override {
-    copy_shipped_inputs(dir_.path());
-    server_ = start_server(dir_.path(), port_);
-    ASSERT_TRUE(server_);
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
-    ASSERT_TRUE(
-        eventually(*client_, "/", [](const std::string&, int status) { return status == 200; }));
+    copy_small_project(dir_.path());
+    server_ = start(dir_.path());
+    ASSERT_TRUE(server_.port > 0);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_.port);
   }
   TempDir dir_;
-  int port_ = 0;
-  std::unique_ptr<Server> server_;
+  Started server_;
   std::unique_ptr<httplib::Client> client_;
 };
+
+std::string site_name(const std::string& html) {
+  const HtmlPage page(html);
+  const auto names = page.with_class("site-name");
+  return names.size() == 1 ? HtmlPage::text(names[0]) : "(" + std::to_string(names.size()) + ")";
+}
 
 }  // namespace
 
 TEST(Serve, RebuildsOnSaveAndShowsErrorsUntilFixed) {
   TempDir dir;
-  copy_shipped_inputs(dir.path());
-  int port = 0;
-  const auto server = start_server(dir.path(), port);
-  ASSERT_TRUE(server);
-  httplib::Client client("127.0.0.1", port);
-  const std::string page = "/de/compare/smtp/211-system-status-vs-250-ok/";
+  copy_small_project(dir.path());
+  Started server = start(dir.path());
+  ASSERT_GT(server.port, 0);
+  ServeProcess& process = *server.process;
+  const fs::path site = dir / "site";
 
-  ASSERT_TRUE(eventually(client, page, [](const std::string& body, int status) {
-    return status == 200 && body.find("Antwortcodes") != std::string::npos;
-  }));
-  auto first = client.Get(page.c_str());
-  EXPECT_NE(first->body.find("/__versa/generation"), std::string::npos);  // live reload
+  // What it printed first: the build, then where it serves.
+  std::size_t from = 0;
+  const auto first = process.wait_line(kBuilt, from);
+  ASSERT_TRUE(first) << process.output();
+  std::smatch m;
+  std::regex_match(*first, m, kBuilt);
+  EXPECT_EQ(std::stoul(m[1]), files_below(site, ".html")) << *first;
+  EXPECT_EQ(std::stoul(m[2]), files_below(site)) << *first;
+  EXPECT_LT(from, server.read) << "the build is reported before the URL";
+  EXPECT_EQ(server.root, (fs::canonical(dir.path()) / "site").string());
+
+  httplib::Client client("127.0.0.1", server.port);
+  auto res = client.Get(kPage.c_str());
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  const auto de = nlohmann::json::parse(read_file(dir / "locales/de.json"));
+  EXPECT_EQ(site_name(res->body), de["messages"]["site_name"]);
+  bool reloads = false;  // the live-reload script is in the page
+  const HtmlPage served(res->body);
+  for (const GumboNode* s : served.all(GUMBO_TAG_SCRIPT)) {
+    reloads |= HtmlPage::text(s).find("/__versa/generation") != std::string::npos;
+  }
+  EXPECT_TRUE(reloads);
   EXPECT_EQ(client.Get("/no/such/page/")->status, 404);
-  EXPECT_EQ(client.Get("/../etc/passwd")->status == 200, false);
   const std::string generation = client.Get("/__versa/generation")->body;
 
-  // Save a change: the page is rebuilt and the generation moves on.
-  std::string de = read_file(dir / "locales/de.json");
+  // Save a change: every German page is rebuilt, and only they.
+  std::string text = read_file(dir / "locales/de.json");
   const std::string old_name = "\"site_name\": \"Antwortcodes erklärt\"";
-  ASSERT_NE(de.find(old_name), std::string::npos);
-  de.replace(de.find(old_name), old_name.size(), "\"site_name\": \"Antwortcodes im Vergleich\"");
-  write_file(dir / "locales/de.json", de);
-  EXPECT_TRUE(eventually(client, page, [](const std::string& body, int) {
-    return body.find("Antwortcodes im Vergleich") != std::string::npos;
-  }));
-  EXPECT_TRUE(eventually(client, "/__versa/generation",
-                         [&](const std::string& body, int) { return body != generation; }));
+  ASSERT_NE(text.find(old_name), std::string::npos);
+  text.replace(text.find(old_name), old_name.size(),
+               "\"site_name\": \"Antwortcodes im Vergleich\"");
+  write_file(dir / "locales/de.json", text);
+  from = server.read;
+  ASSERT_TRUE(process.wait_line(std::regex("^versa: inputs changed, rebuilding$"), from))
+      << process.output();
+  const auto rebuilt = process.wait_line(kBuilt, from);
+  ASSERT_TRUE(rebuilt) << process.output();
+  std::regex_match(*rebuilt, m, kBuilt);
+  EXPECT_EQ(std::stoul(m[2]), files_below(site / "de")) << *rebuilt;
+  EXPECT_EQ(std::stoul(m[4]), 0u) << *rebuilt;
+  EXPECT_EQ(site_name(client.Get(kPage.c_str())->body), "Antwortcodes im Vergleich");
+  EXPECT_NE(client.Get("/__versa/generation")->body, generation);  // open pages reload
 
   // Break a template: pages show the located error; the last build stays on disk.
   const std::string good = read_file(dir / "templates/compare.html");
   std::string broken = good;
   broken.replace(broken.find("{{/differences}}"), 16, "");
   write_file(dir / "templates/compare.html", broken);
-  EXPECT_TRUE(eventually(client, page, [](const std::string& body, int status) {
-    return status == 500 && body.find("templates/compare.html:") != std::string::npos;
-  }));
-  EXPECT_NE(read_file(dir / ("site" + page + "index.html")).find("Antwortcodes im Vergleich"),
-            std::string::npos);
+  ASSERT_TRUE(process.wait_line(std::regex("^versa: inputs changed, rebuilding$"), from));
+  EXPECT_TRUE(process.wait_line(std::regex(R"(^templates/compare\.html:\d+:\d+: error: )"), from))
+      << process.output();
+  EXPECT_TRUE(
+      process.wait_line(std::regex("^versa: build failed; serving the last good build$"), from))
+      << process.output();
+  res = client.Get(kPage.c_str());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 500);
+  const HtmlPage error_page(res->body);
+  const auto pre = error_page.all(GUMBO_TAG_PRE);
+  ASSERT_EQ(pre.size(), 1u) << res->body;
+  EXPECT_TRUE(std::regex_search(HtmlPage::text(pre[0]),
+                                std::regex(R"(templates/compare\.html:\d+:\d+: error: )")));
+  EXPECT_EQ(site_name(read_file(site / kPage.substr(1) / "index.html")),
+            "Antwortcodes im Vergleich");
 
   // Fix it: the page comes back.
   write_file(dir / "templates/compare.html", good);
-  EXPECT_TRUE(eventually(client, page, [](const std::string& body, int status) {
-    return status == 200 && body.find("Antwortcodes im Vergleich") != std::string::npos;
-  }));
+  ASSERT_TRUE(process.wait_line(kBuilt, from)) << process.output();
+  res = client.Get(kPage.c_str());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(site_name(res->body), "Antwortcodes im Vergleich");
+}
+
+// Requests for a file beside the served folder, which each would reach were
+// ".." followed: refused (400), whatever the encoding.
+TEST_F(ServedSite, RefusesPathsThatClimbOutOfTheServedFolder) {
+  const std::string secret = "versa-outside-secret";
+  write_file(dir_ / "secret.txt", secret);  // beside site/, readable
+  for (const char* target :
+       {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/de/../../secret.txt",
+        "/de/..%2f..%2fsecret.txt", "/de/%2e%2e/%2e%2e/secret.txt", "/de/./../../secret.txt"}) {
+    SCOPED_TRACE(target);
+    const auto [status, body] = raw_get(server_.port, target);
+    EXPECT_EQ(status, 400);
+    EXPECT_EQ(body.find(secret), std::string::npos);
+  }
+  // The same client reaches what is inside.
+  const auto [status, body] = raw_get(server_.port, "/de/index.html");
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(HtmlPage::attr(HtmlPage(body).all(GUMBO_TAG_HTML).at(0), "lang"), "de");
 }
 
 // Links inside the served folder are never followed, wherever they point:
@@ -196,10 +362,9 @@ TEST_F(ServedSite, NeverFollowsSymbolicLinks) {
     EXPECT_EQ(res->body.find(secret), std::string::npos);
     EXPECT_NE(res->body.find(not_found_title), std::string::npos);  // the site's 404.html
   }
-  // Paths that climb out or smuggle separators are refused, encoded or not.
-  for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/de/..%2f..%2fsecret.txt",
-                           "/de/%2e%2e/%2e%2e/secret.txt", "/..%5csecret.txt", "/index.html%00.txt",
-                           "/./index.html", "//index.html"}) {
+  // Paths that smuggle separators or empty parts are refused, encoded or not.
+  for (const char* path :
+       {"/..%5csecret.txt", "/index.html%00.txt", "/./index.html", "//index.html"}) {
     SCOPED_TRACE(path);
     auto res = client.Get(path);
     ASSERT_TRUE(res);
@@ -213,7 +378,7 @@ TEST_F(ServedSite, NeverFollowsSymbolicLinks) {
 TEST_F(ServedSite, RedirectsAFolderWithoutItsSlash) {
   httplib::Client& client = *client_;
 
-  const std::string page = "/de/compare/smtp/211-system-status-vs-250-ok";
+  const std::string page = kPage.substr(0, kPage.size() - 1);
   const std::pair<std::string, std::string> cases[] = {
       {"/vi", "/vi/"},
       {"/vi/compare", "/vi/compare/"},  // a folder without index.html too
@@ -236,36 +401,26 @@ TEST_F(ServedSite, RedirectsAFolderWithoutItsSlash) {
 // A second server on a taken port stops at once instead of sharing it.
 TEST(Serve, RefusesAPortInUse) {
   TempDir dir;
-  copy_shipped_inputs(dir.path());
-  int port = 0;
-  const auto first = start_server(dir.path(), port);
-  ASSERT_TRUE(first);
-  httplib::Client client("127.0.0.1", port);
-  const std::string page = "/de/compare/smtp/211-system-status-vs-250-ok/";
-  ASSERT_TRUE(
-      eventually(client, page, [](const std::string&, int status) { return status == 200; }));
+  copy_small_project(dir.path());
+  Started first = start(dir.path());
+  ASSERT_GT(first.port, 0);
+  httplib::Client client("127.0.0.1", first.port);
+  ASSERT_EQ(client.Get(kPage.c_str())->status, 200);
 
   // The second one has no inputs, so were it to answer, its pages would be errors.
   TempDir elsewhere;
-  Server second(elsewhere.path(), port, "second");
-  poll_until([&] { return second.exited() || second.serving(); }, 60);
-  EXPECT_TRUE(second.exited()) << second.log();
-  if (second.exited()) {
-    EXPECT_NE(second.exit_status(), 0);
-  }
-  EXPECT_NE(second.log().find("versa: port " + std::to_string(port) +
-                              " is already in use on 127.0.0.1; stop the other server or pass "
-                              "--port N"),
-            std::string::npos)
-      << second.log();
-  EXPECT_EQ(second.log().find("http://"), std::string::npos) << second.log();
+  ServeProcess second(elsewhere.path(), {"--port", std::to_string(first.port)});
+  const auto status = second.wait_exit();
+  ASSERT_TRUE(status) << second.output();
+  EXPECT_EQ(*status, 1);
+  EXPECT_EQ(second.output(), "versa: port " + std::to_string(first.port) +
+                                 " is already in use on 127.0.0.1; stop the other server or pass "
+                                 "--port N\n");
 
   int answered = 0;
   for (int i = 0; i < 20; ++i) {  // a new connection each time
-    auto res = client.Get(page.c_str());
-    if (res && res->status == 200 && res->body.find("Antwortcodes") != std::string::npos) {
-      ++answered;
-    }
+    auto res = client.Get(kPage.c_str());
+    answered += res && res->status == 200 && site_name(res->body) == "Antwortcodes erklärt";
   }
   EXPECT_EQ(answered, 20);  // none went to the second one
 }
@@ -273,22 +428,68 @@ TEST(Serve, RefusesAPortInUse) {
 // A first build that fails has no earlier build to fall back on.
 TEST(Serve, AFailedFirstBuildSaysPagesShowTheErrors) {
   TempDir dir;
-  copy_shipped_inputs(dir.path());
+  copy_small_project(dir.path());
   std::string broken = read_file(dir / "templates/compare.html");
   broken.replace(broken.find("{{/differences}}"), 16, "");
   write_file(dir / "templates/compare.html", broken);
-  int port = 0;
-  const auto server = start_server(dir.path(), port);
-  ASSERT_TRUE(server);
-  const std::string log = server->log();
-  EXPECT_NE(log.find("templates/compare.html:"), std::string::npos) << log;
-  EXPECT_NE(log.find("versa: build failed; pages show the errors until it is fixed"),
-            std::string::npos)
+  Started server = start(dir.path());
+  ASSERT_GT(server.port, 0);
+  const std::string log = server.process->output();
+  std::size_t from = 0;
+  EXPECT_TRUE(
+      server.process->wait_line(std::regex(R"(^templates/compare\.html:\d+:\d+: error: )"), from))
+      << log;
+  EXPECT_TRUE(server.process->wait_line(
+      std::regex("^versa: build failed; pages show the errors until it is fixed$"), from))
       << log;
   EXPECT_EQ(log.find("last good build"), std::string::npos) << log;
-  httplib::Client client("127.0.0.1", port);
+  httplib::Client client("127.0.0.1", server.port);
   auto res = client.Get("/");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 500);
   EXPECT_NE(res->body.find("templates/compare.html:"), std::string::npos);
+}
+
+// --out DIR (and its short form -o, with -p for --port): the build goes to
+// DIR, which is what is served; nothing goes to site/.
+TEST(Serve, WritesAndServesTheFolderOutNames) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--port", "0", "--out", "public"},
+        std::vector<std::string>{"-p", "0", "-o", "public"}}) {
+    SCOPED_TRACE(args[0]);
+    TempDir dir;
+    copy_small_project(dir.path());
+    Started server = start(dir.path(), args);
+    ASSERT_GT(server.port, 0);
+    EXPECT_EQ(server.root, (fs::canonical(dir.path()) / "public").string());
+    EXPECT_FALSE(fs::exists(dir / "site"));
+    ASSERT_TRUE(fs::exists(dir / "public" / kPage.substr(1) / "index.html"));
+    // What is served is that folder: a file put there is served.
+    write_file(dir / "public/mine.txt", "only in public");
+    httplib::Client client("127.0.0.1", server.port);
+    auto res = client.Get("/mine.txt");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(res->body, "only in public");
+    res = client.Get(kPage.c_str());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(site_name(res->body), "Antwortcodes erklärt");
+  }
+}
+
+// "Ctrl-C stops": SIGINT or SIGTERM ends the server at once with status 0,
+// even when it comes as soon as the URL is printed.
+TEST(Serve, StopsOnCtrlCAsSoonAsItServes) {
+  TempDir dir;
+  copy_small_project(dir.path());
+  for (const int sig : {SIGINT, SIGTERM}) {
+    SCOPED_TRACE(sig);
+    Started server = start(dir.path());
+    ASSERT_GT(server.port, 0);
+    server.process->signal(sig);
+    const auto status = server.process->wait_exit(std::chrono::seconds(20));
+    ASSERT_TRUE(status) << "still running";
+    EXPECT_EQ(*status, 0);
+  }
 }
