@@ -55,19 +55,22 @@ std::string fingerprint(const InputPaths& in) {
   return out.str();
 }
 
-// Injected into every HTML page: reloads it when a build finishes.
-constexpr std::string_view kReloadScript =
-    "<script>(function(){var seen=null;setInterval(function(){fetch('/__versa/generation')"
-    ".then(function(r){return r.text();}).then(function(g){if(seen===null)seen=g;"
-    "else if(g!==seen)location.reload();}).catch(function(){});},400);})();</script>";
-
-std::string with_reload(std::string html) {
+// Injected into every HTML page: reloads it once a build later than
+// `generation` (the builds finished before the page was read) has finished.
+// The number is written into the page, so a build that ends before the
+// page's first poll still reloads it.
+std::string with_reload(std::string html, unsigned long generation) {
+  const std::string script =
+      "<script>(function(){var seen='" + std::to_string(generation) +
+      "';setInterval(function(){fetch('/__versa/generation').then(function(r){return r.text();})"
+      ".then(function(g){if(g!==seen)location.reload();}).catch(function(){});},400);})();"
+      "</script>";
   const auto body = html.rfind("</body>");
-  html.insert(body == std::string::npos ? html.size() : body, kReloadScript);
+  html.insert(body == std::string::npos ? html.size() : body, script);
   return html;
 }
 
-std::string error_page(const std::string& errors) {
+std::string error_page(const std::string& errors, unsigned long generation) {
   std::string page =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>versa: build "
       "failed</title><style>body{font-family:system-ui,sans-serif;margin:2rem;}pre{background:"
@@ -76,7 +79,7 @@ std::string error_page(const std::string& errors) {
       "The last good build is unchanged on disk.</p><pre>";
   append_html_escaped(page, errors);
   page += "</pre></body></html>";
-  return with_reload(std::move(page));
+  return with_reload(std::move(page), generation);
 }
 
 const char* content_type(std::string_view name) {
@@ -245,6 +248,9 @@ int serve(const ServeOptions& options, std::ostream& log) {
   });
   server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
+    // Read before the page: a page read during a build then reloads when
+    // that build ends.
+    const unsigned long served_after = generation.load();
     Lookup found = look_up(root, req.path);  // cpp-httplib has percent-decoded it
     if (found.kind == Lookup::refused) {
       res.status = 400;
@@ -264,7 +270,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
       std::lock_guard lock(mutex);
       if (!errors.empty() && (found.kind == Lookup::missing || is_html(found.name))) {
         res.status = 500;
-        res.set_content(error_page(errors), "text/html; charset=utf-8");
+        res.set_content(error_page(errors, served_after), "text/html; charset=utf-8");
         return;
       }
     }
@@ -278,7 +284,7 @@ int serve(const ServeOptions& options, std::ostream& log) {
       res.status = 500;
       return;
     }
-    if (is_html(found.name)) body = with_reload(std::move(*body));
+    if (is_html(found.name)) body = with_reload(std::move(*body), served_after);
     res.set_content(std::move(*body), content_type(found.name));
   });
 
