@@ -37,7 +37,7 @@ VERSA_TEST_BINARY=$asan/versa timed "ASan+UBSan end-to-end tests" \
 
 # 3. Each libFuzzer target briefly, from its corpus and the shipped inputs
 #    (fuzz/run.sh logs the seed, so a failure can be replayed).
-VERSA_FUZZ_BUILD=$asan timed "fuzzing" bash "$VERSA_ROOT/fuzz/run.sh" "${VERSA_FUZZ_SECONDS:-30}"
+VERSA_FUZZ_BUILD=$asan timed "fuzzing" bash "$VERSA_ROOT/fuzz/run.sh" "${VERSA_FUZZ_SECONDS:-20}"
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
 # 4. ThreadSanitizer: pages render on several threads that share the compiled
