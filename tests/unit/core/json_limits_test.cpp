@@ -7,24 +7,13 @@
 #include <fstream>
 
 #include "core/json_document.hpp"
+#include "support/diagnostics_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace versa;
 
-namespace {
-
-std::string repeat(std::string_view s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-std::string first_error(const Diagnostics& d) {
-  return d.all().empty() ? "" : format_diagnostic(d.all().front());
-}
-
-}  // namespace
+using versa::test::first_error;
+using versa::test::repeat;
 
 TEST(JsonLimits, DeeplyNestedJsonIsALocatedError) {
   Diagnostics diags;

@@ -9,22 +9,12 @@
 #include <vector>
 
 #include "load/catalogue.hpp"
+#include "support/diagnostics_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace versa;
 using versa::test::TempDir;
-
-namespace {
-
-// Every diagnostic, formatted, sorted (the order of reporting is no promise).
-std::vector<std::string> formatted(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.all()) out.push_back(format_diagnostic(x));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-}  // namespace
+using versa::test::formatted;
 
 TEST(LoadCatalogue, ACorrectFileYieldsItsProtocolWithCodesInAscendingOrder) {
   TempDir dir;

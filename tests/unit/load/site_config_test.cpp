@@ -10,19 +10,14 @@
 #include <vector>
 
 #include "load/site_config.hpp"
+#include "support/diagnostics_text.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace versa;
 using versa::test::TempDir;
+using versa::test::formatted;
 
 namespace {
-
-std::vector<std::string> formatted(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.all()) out.push_back(format_diagnostic(x));
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 struct Loaded {
   std::string path;

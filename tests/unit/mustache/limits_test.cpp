@@ -5,22 +5,15 @@
 #include <gtest/gtest.h>
 
 #include "mustache/template.hpp"
+#include "support/diagnostics_text.hpp"
 
 using namespace versa;
 using nlohmann::json;
 
+using versa::test::first_error;
+using versa::test::repeat;
+
 namespace {
-
-std::string repeat(std::string_view s, std::size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (std::size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
-
-std::string first_error(const Diagnostics& d) {
-  return d.all().empty() ? "" : format_diagnostic(d.all().front());
-}
 
 // Renders "main" with `partials`; returns the RenderError's text, or "".
 std::string render_error(std::string_view main,
