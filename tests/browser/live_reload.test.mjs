@@ -9,7 +9,6 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import net from "node:net";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -50,24 +49,11 @@ function keepFewCodes(dir, count) {
   }
 }
 
-// A port that was free a moment ago. Another process may take it before
-// versa-serve binds it: start() then tries again with another.
-function freePort() {
+// Starts versa-serve on a port the kernel picks (--port 0); resolves once it
+// says it is serving (after its first build), with the address it prints.
+function start() {
   return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-// Starts versa-serve on `port`; resolves once it says it is serving (after
-// its first build), with the address it prints.
-function startOn(port) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(serveProgram, ["--port", String(port), "--out", "site"], {
+    const child = spawn(serveProgram, ["--port", "0", "--out", "site"], {
       cwd: project,
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -84,22 +70,9 @@ function startOn(port) {
     });
     child.on("error", reject);
     child.on("exit", (code, signal) => {
-      if (serving) return;
-      const error = new Error(`versa-serve exited (${code ?? signal}) before serving:\n${log}`);
-      error.portTaken = /already in use/.test(log);
-      reject(error);
+      if (!serving) reject(new Error(`versa-serve exited (${code ?? signal}) before serving:\n${log}`));
     });
   });
-}
-
-async function start() {
-  for (let attempt = 1; ; ++attempt) {
-    try {
-      return await startOn(await freePort());
-    } catch (error) {
-      if (!error.portTaken || attempt === 5) throw error;
-    }
-  }
 }
 
 async function stop(child) {
