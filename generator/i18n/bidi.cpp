@@ -1,19 +1,24 @@
 #include "i18n/bidi.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "core/html.hpp"
 
 namespace versa {
 
 namespace {
 
+constexpr std::string_view kNoBreakSpace = "\u00A0";
+
 bool latin(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
-// Characters that may join two Latin words into one run: "MAIL FROM",
-// "4.7.0", "user@example.com", "CRAM-MD5", "RFC 5321".
+// ASCII spaces and punctuation join Latin words into one token when more
+// Latin follows: "MAIL FROM", "BODY=8BITMIME", "a.b@c.d", "CRAM-MD5".
 bool joiner(char c) {
-  return c == ' ' || c == '.' || c == '-' || c == '@' || c == '/' || c == ':' || c == '_';
+  return c == ' ' || (c > ' ' && c < 0x7f && !latin(c));
 }
 
 }  // namespace
@@ -30,12 +35,20 @@ std::string html_isolating_latin(std::string_view text, bool rtl) {
       append_html_escaped(out, text.substr(start, i - start));
       continue;
     }
-    // Extend the run over joiners only when more Latin follows them.
+    // Extend the run over joiners (a no-break space too: "RFC\u00A05321")
+    // only when more Latin follows them.
     std::size_t end = i;
     std::size_t j = i;
-    while (j < text.size() && (latin(text[j]) || joiner(text[j]))) {
-      if (latin(text[j])) end = j + 1;
-      ++j;
+    while (j < text.size()) {
+      if (latin(text[j])) {
+        end = ++j;
+      } else if (joiner(text[j])) {
+        ++j;
+      } else if (text.substr(j).starts_with(kNoBreakSpace)) {
+        j += kNoBreakSpace.size();
+      } else {
+        break;
+      }
     }
     out += "<bdi>";
     append_html_escaped(out, text.substr(i, end - i));
@@ -43,6 +56,20 @@ std::string html_isolating_latin(std::string_view text, bool rtl) {
     i = end;
   }
   return out;
+}
+
+void start_right_to_left(std::string& text) {
+  const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) break;
+    const UCharDirection d = u_charDirection(c);
+    if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) return;
+    if (d == U_LEFT_TO_RIGHT) break;
+  }
+  text.insert(0, "\u200F");
 }
 
 }  // namespace versa

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,26 @@ class Localization {
   /// chain and finally to the catalogue's own English text.
   [[nodiscard]] const std::string& text(const Protocol& protocol, std::string_view key) const;
 
+  /// The language message(key) is written in: this locale's, or a fallback's.
+  [[nodiscard]] const LocaleInfo& message_language(std::string_view key) const;
+  /// The language text(protocol, key) is written in (the catalogue's is English).
+  [[nodiscard]] const LocaleInfo& text_language(const Protocol& protocol,
+                                                std::string_view key) const;
+  /// Whether text in `language` is foreign on this locale's pages: another
+  /// language, shown because a translation is missing ("de" on "de-AT" is not).
+  [[nodiscard]] bool is_foreign(const LocaleInfo& language) const;
+  /// Whether any label (a message without arguments) is foreign.
+  [[nodiscard]] bool has_foreign_labels() const { return foreign_labels_; }
+
+  /// Formats message(key) as HTML into `out`; a foreign message is wrapped in
+  /// an element carrying its own lang and dir, so it is read and laid out in
+  /// its language. Returns whether it was foreign.
+  bool append_html(std::string& out, std::string_view key,
+                   std::span<const MessageArg> args) const;
+  /// The catalogue text as HTML: escaped, Latin runs isolated on
+  /// right-to-left pages, and wrapped like append_html() when foreign.
+  [[nodiscard]] std::string text_html(const Protocol& protocol, std::string_view key) const;
+
   /// Every message without arguments, as plain text: labels templates may use.
   [[nodiscard]] const nlohmann::json& labels() const { return labels_; }
 
@@ -53,7 +74,9 @@ class Localization {
   LocaleInfo info_;
   std::vector<const CompiledMessages*> message_chain_;
   std::vector<const LocaleFile*> text_chain_;
+  std::vector<LocaleInfo> chain_info_;  ///< per locale of the chain; last: English
   nlohmann::json labels_ = nlohmann::json::object();
+  bool foreign_labels_ = false;
 };
 
 /// The catalogue's English text for a locale text key, or nullptr.

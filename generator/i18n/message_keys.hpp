@@ -18,6 +18,7 @@ inline constexpr MessageKey kMessageKeys[] = {
     {"home_meta", "protocol"},
     {"home_summary", "protocol code_count pair_count"},
     {"compare_title", "protocol a_code a_name b_code b_name"},
+    {"compare_page_title", "protocol a_code b_code"},
     {"compare_crumb", "a_code b_code"},
     {"compare_meta", "protocol a_code a_name b_code b_name"},
     {"intro_same_class", "protocol a_code a_name b_code b_name class_code class_name"},
@@ -31,8 +32,10 @@ inline constexpr MessageKey kMessageKeys[] = {
     {"learn_code", "protocol code name"},
     {"compare_link", "a_code a_name b_code b_name"},
     {"code_title", "protocol code name"},
-    {"code_meta", "protocol code name"},
     {"code_compare_heading", "code"},
+    {"not_found_title", ""},
+    {"not_found_text", ""},
+    {"fallback_notice", ""},
 };
 
 }  // namespace versa

@@ -1,18 +1,20 @@
-// Locale-aware text segmentation (ICU BreakIterator).
+// Locale-aware text measures and lists (ICU BreakIterator, ListFormatter).
 #pragma once
 
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace versa {
 
-/// The first sentence of `text` by the locale's sentence rules, without
-/// trailing spaces; the whole text when it is one sentence.
-std::string first_sentence(std::string_view text, std::string_view locale_tag);
+/// The number of user-perceived characters (extended grapheme clusters) in
+/// `text`: what a reader counts, and what search engines' length limits
+/// roughly follow. "é" written as e + U+0301 is one; so is "ế" in Vietnamese.
+std::size_t grapheme_count(std::string_view text);
 
-/// `text` cut to at most `max_chars` code points at a word boundary of the
-/// locale, with "…" appended when cut.
-std::string truncate_at_word(std::string_view text, std::size_t max_chars,
-                             std::string_view locale_tag);
+/// `items` as one list in the language of `locale_tag`: "A and B",
+/// "A, B und C", "A ve B", "أ و ب". Empty for no items.
+std::string format_list(std::span<const std::string> items, std::string_view locale_tag);
 
 }  // namespace versa

@@ -61,6 +61,28 @@ std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags
       for (const char* field : kCodeTextFields) {
         if (auto s = required_string(*doc, ptr, field, diags)) c.texts[field] = *s;
       }
+      if (auto also = (*codes)[i].find("also_in"); also != (*codes)[i].end()) {
+        if (!also->is_array()) {
+          diags.error(doc->locate(ptr + "/also_in"),
+                      "\"also_in\" must be an array such as [{\"rfc\": \"RFC 3207\", "
+                      "\"section\": \"4\"}]");
+        } else {
+          for (std::size_t k = 0; k < also->size(); ++k) {
+            const std::string at = ptr + "/also_in/" + std::to_string(k);
+            if (!(*also)[k].is_object()) {
+              diags.error(doc->locate(at), "each entry of \"also_in\" must be an object with "
+                                           "\"rfc\" and, optionally, \"section\"");
+              continue;
+            }
+            Reference r;
+            r.rfc = required_string(*doc, at, "rfc", diags).value_or("");
+            if (auto s = (*also)[k].find("section"); s != (*also)[k].end() && s->is_string()) {
+              r.section = s->get<std::string>();
+            }
+            c.also_in.push_back(std::move(r));
+          }
+        }
+      }
       p.codes.push_back(std::move(c));
     }
   }

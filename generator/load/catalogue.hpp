@@ -11,15 +11,23 @@
 namespace versa {
 
 /// The texts each code carries; every locale translates the same fields.
-inline constexpr const char* kCodeTextFields[] = {"name", "description", "when", "fix", "use"};
+inline constexpr const char* kCodeTextFields[] = {"name",    "summary", "description",
+                                                  "when",    "fix",     "use"};
 /// The texts of a reply class ("2" -> Positive Completion).
 inline constexpr const char* kClassTextFields[] = {"name", "summary"};
 
+/// Where a code is defined: a document and, optionally, its section.
+struct Reference {
+  std::string rfc;      ///< "RFC 5321"
+  std::string section;  ///< "4.2.3", may be empty
+};
+
 struct ReplyCode {
-  std::string code;                          ///< three digits, "211"
-  std::string slug;                          ///< URL slug, [a-z0-9-]+
-  std::string rfc;                           ///< defining document, "RFC 5321"
-  std::string section;                       ///< section in that document, may be empty
+  std::string code;  ///< three digits, "211"
+  std::string slug;  ///< URL slug, [a-z0-9-]+
+  std::string rfc;   ///< defining document, "RFC 5321"
+  std::string section;  ///< section in that document, may be empty
+  std::vector<Reference> also_in;            ///< other documents that define it ("also_in")
   std::map<std::string, std::string> texts;  ///< English text per kCodeTextFields
   std::string pointer;                       ///< JSON pointer, for diagnostics
 

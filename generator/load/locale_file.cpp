@@ -48,10 +48,19 @@ std::optional<LocaleFile> read_locale(std::string tag, JsonDocument document, Di
   // Every string of a locale file is a message or a text some page shows.
   check_texts(*doc, "", diags);
   for (const auto& [key, value] : root.items()) {
-    if (key != "messages" && key != "catalogue") {
+    if (key == "language_name") {
+      if (!value.is_string() || value.get_ref<const std::string&>().empty()) {
+        diags.error(doc->locate("/language_name"),
+                    "\"language_name\" must be the language's name in itself, such as "
+                    "\"Bahasa Indonesia\"; remove it to use ICU's name");
+      } else {
+        file.language_name = value.get<std::string>();
+      }
+    } else if (key != "messages" && key != "catalogue") {
       diags.error(doc->locate(pointer_join("", key)),
                   "unknown top-level key \"" + key +
-                      "\"; a locale file has \"messages\" and \"catalogue\"");
+                      "\"; a locale file has \"messages\", \"catalogue\" and, optionally, "
+                      "\"language_name\"");
     }
   }
   if (auto m = root.find("messages"); m == root.end() || !m->is_object()) {

@@ -15,7 +15,10 @@ namespace versa {
 inline constexpr std::string_view kUntranslatedMarker = "[untranslated] ";
 
 struct LocaleFile {
-  std::string tag;                              ///< BCP 47 tag, from the file name
+  std::string tag;  ///< BCP 47 tag, from the file name
+  /// The language's name as its menu shows it ("Bahasa Indonesia"); empty
+  /// when the file leaves it to ICU.
+  std::string language_name;
   std::map<std::string, std::string> messages;  ///< key -> MessageFormat pattern
   /// protocol id -> text key -> text. Keys: "title", "classes/2/name", "codes/211/when".
   std::map<std::string, std::map<std::string, std::string>> catalogue;

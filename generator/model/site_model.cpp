@@ -5,6 +5,7 @@
 #include "i18n/bidi.hpp"
 #include "i18n/locale_info.hpp"
 #include "i18n/text_breaks.hpp"
+#include "i18n/typography.hpp"
 
 namespace versa {
 
@@ -13,33 +14,47 @@ namespace {
 CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyCode& c) {
   CodeInLocale f;
   f.code = &c;
-  f.name = l10n.text(p, "codes/" + c.code + "/name");
-  f.class_code = c.class_digit() + "xx";
-  f.class_name = l10n.text(p, "classes/" + c.class_digit() + "/name");
-  const MessageArg class_args[] = {{"class_code", f.class_code}, {"class_name", f.class_name}};
-  std::string rfc_label = c.rfc;
-  if (!c.section.empty()) {
-    const MessageArg rfc_args[] = {{"rfc", c.rfc}, {"section", c.section}};
-    rfc_label = l10n.message("rfc_section").text(rfc_args);
-  }
-  const bool rtl = l10n.info().rtl;
   const std::string prefix = "codes/" + c.code + "/";
-  const auto html_of = [&](const char* field) {
-    return html_isolating_latin(l10n.text(p, prefix + field), rtl);
+  f.name = l10n.text(p, prefix + "name");
+  f.class_code = c.class_digit() + "xx";
+  const std::string class_key = "classes/" + c.class_digit() + "/";
+  f.class_name = l10n.text(p, class_key + "name");
+  const MessageArg class_args[] = {{"class_code", f.class_code}, {"class_name", f.class_name}};
+  // Where the code is defined: its main document first, then the others.
+  std::vector<std::string> labels;
+  std::vector<std::string> names;
+  std::vector<Reference> references{{c.rfc, c.section}};
+  references.insert(references.end(), c.also_in.begin(), c.also_in.end());
+  for (const Reference& r : references) {
+    const std::string rfc = join_rfc_numbers(r.rfc);
+    names.push_back(rfc);
+    f.rfc_key.append(r.rfc).append("\n");
+    if (r.section.empty()) {
+      labels.push_back(rfc);
+    } else {
+      const MessageArg rfc_args[] = {{"rfc", rfc}, {"section", r.section}};
+      labels.push_back(l10n.message("rfc_section").text(rfc_args));
+    }
+  }
+  f.rfcs = format_list(names, l10n.tag());
+  const bool rtl = l10n.info().rtl;
+  const auto html_of = [&](const std::string& key) {
+    if (l10n.is_foreign(l10n.text_language(p, key))) f.foreign = true;
+    return l10n.text_html(p, key);
   };
-  f.view = {
-      {"code", c.code},
-      {"name_html", html_isolating_latin(f.name, rtl)},
-      {"class_label_html", html_isolating_latin(l10n.message("class_label").text(class_args), rtl)},
-      {"class_summary_html",
-       html_isolating_latin(l10n.text(p, "classes/" + c.class_digit() + "/summary"), rtl)},
-      {"rfc_label_html", html_isolating_latin(rfc_label, rtl)},
-      {"description_html", html_of("description")},
-      {"when_html", html_of("when")},
-      {"fix_html", html_of("fix")},
-      {"use_html", html_of("use")}};
-  f.summary_html =
-      html_isolating_latin(first_sentence(l10n.text(p, prefix + "description"), l10n.tag()), rtl);
+  f.name_foreign = l10n.is_foreign(l10n.text_language(p, prefix + "name"));
+  f.view = {{"code", c.code},
+            {"name_html", html_of(prefix + "name")},
+            {"class_label_html",
+             html_isolating_latin(l10n.message("class_label").text(class_args), rtl)},
+            {"class_summary_html", html_of(class_key + "summary")},
+            {"rfc_label_html", html_isolating_latin(format_list(labels, l10n.tag()), rtl)},
+            {"summary_html", html_of(prefix + "summary")},
+            {"description_html", html_of(prefix + "description")},
+            {"when_html", html_of(prefix + "when")},
+            {"fix_html", html_of(prefix + "fix")},
+            {"use_html", html_of(prefix + "use")}};
+  f.summary_html = f.view["summary_html"].get<std::string>();
   return f;
 }
 

@@ -24,7 +24,14 @@ struct CodeInLocale {
   /// keyed as templates see them in the frames `a`, `b` and `code`. The
   /// code's long texts are kept here and nowhere else.
   mustache::Data view;
-  std::string summary_html;  ///< the description's first sentence, as HTML
+  std::string summary_html;  ///< the one-sentence summary, as HTML
+  /// The documents that define it, as a list in the language ("RFC 4954
+  /// and RFC 3207"), and the same in catalogue order as a key to compare.
+  std::string rfcs;
+  std::string rfc_key;
+  /// Some of its texts are shown in another language (not translated yet).
+  bool foreign = false;
+  bool name_foreign = false;
 };
 
 /// The codes of one class of a protocol, in catalogue order.

@@ -5,20 +5,21 @@
 namespace versa {
 
 Plan::Plan(const Project& project)
-    : locales_(project.localizations.size()),
-      default_locale_(static_cast<std::uint32_t>(project.default_locale)) {
+    : locales_(project.localizations.size()) {
   per_locale_ = 1;  // the home page
   for (const Protocol& p : project.inputs.protocols) {
     const std::size_t n = p.codes.size();
     protocols_.push_back({n, n + n * (n - 1) / 2});
     per_locale_ += protocols_.back().size;
   }
-  size_ = locales_ * per_locale_ + 1;  // + the "not found" page
+  size_ = locales_ * (per_locale_ + 1);  // + a "not found" page per locale
 }
 
 Page Plan::operator[](std::size_t index) const {
   using u32 = std::uint32_t;
-  if (index + 1 == size_) return {PageKind::not_found, default_locale_, 0, 0, 0};
+  if (index >= locales_ * per_locale_) {
+    return {PageKind::not_found, static_cast<u32>(index - locales_ * per_locale_), 0, 0, 0};
+  }
   Page page;
   page.locale = static_cast<u32>(index / per_locale_);
   std::size_t k = index % per_locale_;
@@ -114,12 +115,14 @@ std::string Urls::path(const Page& page) const {
 }
 
 std::string Urls::of(const Page& page, std::size_t locale) const {
-  if (page.kind == PageKind::not_found) return {};
+  if (page.kind == PageKind::not_found) {
+    return locale == project_.default_locale ? std::string() : locale_prefix(locale);
+  }
   return path(page).insert(0, locale_prefix(locale));
 }
 
 std::string Urls::output_file(const Page& page) const {
-  return page.kind == PageKind::not_found ? "404.html" : of(page) + "index.html";
+  return of(page) + (page.kind == PageKind::not_found ? "404.html" : "index.html");
 }
 
 std::string Urls::absolute(const std::string& path) const {

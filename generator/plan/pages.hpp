@@ -24,13 +24,16 @@ struct Page {
 
 /// Every page of the site, in a stable order: per locale, the home page, then
 /// per protocol its code pages and each unordered pair once (lower code first);
-/// last, one "not found" page in the default locale. Pages are computed from
-/// their number, so the plan of a site of any size takes no memory.
+/// last, one "not found" page per locale (in locale order). Pages are computed
+/// from their number, so the plan of a site of any size takes no memory.
 class Plan {
  public:
   explicit Plan(const Project& project);
 
   [[nodiscard]] std::size_t size() const { return size_; }
+  /// The pages a sitemap lists: the first listed() of the plan (every page
+  /// but the "not found" ones, which come last).
+  [[nodiscard]] std::size_t listed() const { return size_ - locales_; }
   [[nodiscard]] Page operator[](std::size_t index) const;
 
  private:
@@ -41,7 +44,6 @@ class Plan {
   std::vector<Block> protocols_;
   std::size_t per_locale_ = 0;
   std::size_t locales_ = 0;
-  std::uint32_t default_locale_ = 0;
   std::size_t size_ = 0;
 };
 
@@ -69,7 +71,9 @@ class Urls {
   [[nodiscard]] std::string of(const Page& page, std::size_t locale) const;
   [[nodiscard]] std::string of(const Page& page) const { return of(page, page.locale); }
 
-  /// The file a page is written to, relative to the output folder.
+  /// The file a page is written to, relative to the output folder. The
+  /// default locale's "not found" page is /404.html, where static hosts look
+  /// for it; another locale's is /<tag>/404.html.
   [[nodiscard]] std::string output_file(const Page& page) const;
 
   /// Absolute URL of a site path, from site.json's base_url.

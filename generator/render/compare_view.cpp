@@ -10,7 +10,7 @@ namespace versa {
 
 using namespace view;
 
-void ViewModelBuilder::compare(const Page& page, json& v) const {
+bool ViewModelBuilder::compare(const Page& page, json& v) const {
   const Protocol& p = project_.inputs.protocols[page.protocol];
   const Localization& l10n = project_.localizations[page.locale];
   const CodeInLocale& a = model_.code(page.locale, page.protocol, page.a);
@@ -18,6 +18,7 @@ void ViewModelBuilder::compare(const Page& page, json& v) const {
   const bool same_class = a.class_code == b.class_code;
   const std::string here = urls_.of(page);
   const bool rtl = l10n.info().rtl;
+  bool foreign = a.foreign || b.foreign;
 
   const MessageArg pair_args[] = {{"protocol", p.name},
                                   {"a_code", a.code->code},
@@ -32,25 +33,29 @@ void ViewModelBuilder::compare(const Page& page, json& v) const {
                                   {"b_class_name", b.class_name}};
   const std::span<const MessageArg> title_args(pair_args, 5);
   l10n.message("compare_title").append_text(text_of(v, "heading"), title_args);
+  // The tab title leaves the names out: with them it would not fit 60 characters.
+  const MessageArg short_args[] = {pair_args[0], pair_args[1], pair_args[3]};
+  l10n.message("compare_page_title").append_text(text_of(v, "title"), short_args);
   common(page, l10n.message("compare_meta").text(title_args), v);
-  l10n.message("compare_title").append_html(text_of(v, "heading_html"), title_args);
+  foreign |= l10n.append_html(text_of(v, "heading_html"), "compare_title", title_args);
 
   const MessageArg crumb_args[] = {{"a_code", a.code->code}, {"b_code", b.code->code}};
   l10n.message("compare_crumb").append_text(text_of(v, "crumb_current"), crumb_args);
 
   if (same_class) {
-    l10n.message("intro_same_class").append_html(text_of(v, "intro_html"), std::span(pair_args, 7));
+    foreign |=
+        l10n.append_html(text_of(v, "intro_html"), "intro_same_class", std::span(pair_args, 7));
   } else {
     const MessageArg cross[] = {pair_args[0], pair_args[1], pair_args[2],
                                 pair_args[3], pair_args[4], pair_args[7],
                                 pair_args[8], pair_args[9], pair_args[10]};
-    l10n.message("intro_cross_class").append_html(text_of(v, "intro_html"), cross);
+    foreign |= l10n.append_html(text_of(v, "intro_html"), "intro_cross_class", cross);
   }
   // The codes themselves are the shared frames `a` and `b`.
 
   // Key differences: the class item only when the classes differ. Each item
   // is {code, name_html, html}, unlabelled when code is empty.
-  const bool same_rfc = a.code->rfc == b.code->rfc;
+  const bool same_rfc = a.rfc_key == b.rfc_key;
   auto& differences = list_of(v, "differences", (same_class ? 1 : 3) + 2 + (same_rfc ? 0 : 1));
   std::size_t next = 0;
   const auto item = [&](std::string_view code, std::string_view name_html) -> std::string& {
@@ -61,12 +66,12 @@ void ViewModelBuilder::compare(const Page& page, json& v) const {
   };
   if (same_class) {
     const MessageArg args[] = {{"class_code", a.class_code}, {"class_name", a.class_name}};
-    l10n.message("difference_same_class").append_html(item("", ""), args);
+    foreign |= l10n.append_html(item("", ""), "difference_same_class", args);
   } else {
     const MessageArg args[] = {{"a_code", a.code->code},       {"a_class_code", a.class_code},
                                {"a_class_name", a.class_name}, {"b_code", b.code->code},
                                {"b_class_code", b.class_code}, {"b_class_name", b.class_name}};
-    l10n.message("difference_class").append_html(item("", ""), args);
+    foreign |= l10n.append_html(item("", ""), "difference_class", args);
     // What each class asks of the client, labelled by class.
     for (const CodeInLocale* f : {&a, &b}) {
       item(f->class_code, html_isolating_latin(f->class_name, rtl))
@@ -77,11 +82,9 @@ void ViewModelBuilder::compare(const Page& page, json& v) const {
     item(f->code->code, member(f->view, "name_html")).append(f->summary_html);
   }
   if (!same_rfc) {
-    const MessageArg args[] = {{"a_code", a.code->code},
-                               {"a_rfc", a.code->rfc},
-                               {"b_code", b.code->code},
-                               {"b_rfc", b.code->rfc}};
-    l10n.message("difference_rfc").append_html(item("", ""), args);
+    const MessageArg args[] = {
+        {"a_code", a.code->code}, {"a_rfc", a.rfcs}, {"b_code", b.code->code}, {"b_rfc", b.rfcs}};
+    foreign |= l10n.append_html(item("", ""), "difference_rfc", args);
   }
 
   // Learn more: both codes' pages, then comparisons with each code's nearest
@@ -90,7 +93,7 @@ void ViewModelBuilder::compare(const Page& page, json& v) const {
   for (std::size_t k = 0; k < 2; ++k) {
     const CodeInLocale& f = k == 0 ? a : b;
     const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
-    l10n.message("learn_code").append_html(text_of(learn[k], "label_html"), args);
+    foreign |= l10n.append_html(text_of(learn[k], "label_html"), "learn_code", args);
     set(learn[k], "href",
         Urls::relative(here, urls_.code(page.locale, page.protocol, k == 0 ? page.a : page.b)));
   }
@@ -107,8 +110,9 @@ void ViewModelBuilder::compare(const Page& page, json& v) const {
   const std::string root = Urls::relative(here, urls_.compare_root(page.locale, page.protocol));
   auto& related = list_of(v["related"], "links", count);
   for (std::size_t k = 0; k < count; ++k) {
-    compare_link(page, root, pairs[k].first, pairs[k].second, related[k]);
+    foreign |= compare_link(page, root, pairs[k].first, pairs[k].second, related[k]);
   }
+  return foreign;
 }
 
 }  // namespace versa

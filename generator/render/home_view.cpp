@@ -17,9 +17,10 @@ constexpr std::size_t kHomeComparisonsMax = 2000;
 
 }  // namespace
 
-void ViewModelBuilder::home(const Page& page, json& v) const {
+bool ViewModelBuilder::home(const Page& page, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
   const bool rtl = l10n.info().rtl;
+  bool foreign = false;
   const std::string& site_name = label(l10n, "site_name");
   std::string protocols_text;
   json protocols = json::array();
@@ -34,6 +35,7 @@ void ViewModelBuilder::home(const Page& page, json& v) const {
     for (const CodeGroup& group : model_.groups(pi)) {
       json codes = json::array();
       for (const std::uint32_t i : group.codes) {
+        foreign |= model_.code(page.locale, pi, i).name_foreign;
         codes.push_back({{"code", p.codes[i].code},
                          {"name_html", member(model_.code(page.locale, pi, i).view, "name_html")},
                          {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
@@ -42,7 +44,9 @@ void ViewModelBuilder::home(const Page& page, json& v) const {
       const MessageArg class_args[] = {
           {"class_code", class_code},
           {"class_name", l10n.text(p, "classes/" + group.digit + "/name")}};
-      classes.push_back({{"label_html", l10n.message("class_label").html(class_args)},
+      std::string class_label;
+      foreign |= l10n.append_html(class_label, "class_label", class_args);
+      classes.push_back({{"label_html", std::move(class_label)},
                          {"codes", std::move(codes)}});
     }
     // Every pair is listed only while the list stays readable; beyond that
@@ -52,7 +56,7 @@ void ViewModelBuilder::home(const Page& page, json& v) const {
     if (p.codes.size() * (p.codes.size() - 1) / 2 <= kHomeComparisonsMax) {
       for (std::size_t a = 0; a < p.codes.size(); ++a) {
         for (std::size_t b = a + 1; b < p.codes.size(); ++b) {
-          compare_link(at, root, a, b, comparisons.emplace_back());
+          foreign |= compare_link(at, root, a, b, comparisons.emplace_back());
         }
       }
     }
@@ -72,12 +76,16 @@ void ViewModelBuilder::home(const Page& page, json& v) const {
            {"href", Urls::relative(urls_.of(page), urls_.code(page.locale, pi, i))}});
     }
     const MessageArg meta_args[] = {{"protocol", p.name}};
+    std::string summary_html;
+    foreign |= l10n.append_html(summary_html, "home_summary", args);
+    const std::string title_key = "title";
+    foreign |= l10n.is_foreign(l10n.text_language(p, title_key));
     if (protocols_text.empty()) protocols_text = l10n.message("home_meta").text(meta_args);
     protocols.push_back(
         {{"id", p.id},
          {"name", p.name},
-         {"title", l10n.text(p, "title")},
-         {"summary_html", l10n.message("home_summary").html(args)},
+         {"title", l10n.text(p, title_key)},
+         {"summary_html", std::move(summary_html)},
          {"classes", std::move(classes)},
          {"picker",
           {{"options", std::move(options)},
@@ -88,27 +96,37 @@ void ViewModelBuilder::home(const Page& page, json& v) const {
   }
   v = json::object();
   set(v, "heading", site_name);
+  set(v, "title", site_name);
   common(page, protocols_text, v);
   v["heading_html"] = html_isolating_latin(site_name, rtl);
   v["tagline_html"] = html_isolating_latin(label(l10n, "site_tagline"), rtl);
   v["protocols"] = std::move(protocols);
+  return foreign;
 }
 
-void ViewModelBuilder::not_found(const Page& page, json& v) const {
+bool ViewModelBuilder::not_found(const Page& page, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
   v = json::object();
   const std::string& heading = label(l10n, "not_found_title");
   const std::string& site_name = label(l10n, "site_name");
-  v["heading"] = heading;
+  std::string title = l10n.message("page_title").text(
+      std::array<MessageArg, 2>{{{"page", heading}, {"site", site_name}}});
+  std::string description = label(l10n, "not_found_text");
+  std::string og_title = heading;
+  if (l10n.info().rtl) {
+    for (std::string* s : {&title, &description, &og_title}) start_right_to_left(*s);
+  }
+  v["heading"] = std::move(og_title);
   v["heading_html"] = html_isolating_latin(heading, l10n.info().rtl);
-  const MessageArg args[] = {{"page", heading}, {"site", site_name}};
-  v["title"] = l10n.message("page_title").text(args);
-  v["description"] = label(l10n, "not_found_text");
-  // Served for any missing URL, so every link is absolute.
+  v["title"] = std::move(title);
+  v["description"] = std::move(description);
+  // Served for any missing URL below the locale's folder (or anywhere, for
+  // the default locale), so every link is absolute.
   v["root"] = urls_.absolute("");
   v["path"] = "";
   v["home_href"] = urls_.absolute(urls_.home(page.locale));
   v["assets_href"] = urls_.absolute("assets/");
+  return false;
 }
 
 }  // namespace versa

@@ -55,7 +55,7 @@ std::vector<std::string> site_file_names(std::size_t listed) {
 void emit_site_files(const Project& project, const Urls& urls, const Plan& pages,
                      const std::function<void(std::string_view, std::string_view)>& emit) {
   // Every page but "not found", which is the plan's last.
-  const std::size_t listed = pages.size() - 1;
+  const std::size_t listed = pages.listed();
   const std::size_t files = (listed + kUrlsPerSitemap - 1) / kUrlsPerSitemap;
   std::string index =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -100,7 +100,7 @@ class SitemapEmitter final : public Emitter {
   SitemapEmitter(const Project& project, const Urls& urls, const Plan& pages)
       : project_(project), urls_(urls), pages_(pages) {}
   [[nodiscard]] std::vector<std::string> file_names() const override {
-    return site_file_names(pages_.size() - 1);
+    return site_file_names(pages_.listed());
   }
   [[nodiscard]] bool needs_pages() const override { return false; }
   void page(std::size_t, const Page&, std::string_view) override {}

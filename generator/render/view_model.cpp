@@ -4,18 +4,11 @@
 
 #include "core/html.hpp"
 #include "i18n/bidi.hpp"
-#include "i18n/text_breaks.hpp"
 #include "render/view_reuse.hpp"
 
 namespace versa {
 
 using namespace view;
-
-namespace {
-
-constexpr std::size_t kMetaDescriptionMax = 160;
-
-}  // namespace
 
 ViewModelBuilder::ViewModelBuilder(const SiteModel& model, const Urls& urls)
     : model_(model), project_(model.project()), urls_(urls) {
@@ -78,14 +71,12 @@ const char* ViewModelBuilder::template_name(PageKind kind) {
 void ViewModelBuilder::common(const Page& page, std::string_view description, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
   const std::string here = urls_.of(page);
-  const std::string heading = member(v, "heading");  // a copy: v grows below
-  if (page.kind == PageKind::home) {
-    set(v, "title", heading);
-  } else {
-    const MessageArg args[] = {{"page", heading}, {"site", label(l10n, "site_name")}};
-    l10n.message("page_title").append_text(text_of(v, "title"), args);
+  set(v, "description", description);
+  if (l10n.info().rtl) {
+    for (const char* key : {"title", "description"}) {
+      start_right_to_left(v[key].get_ref<std::string&>());
+    }
   }
-  set(v, "description", truncate_at_word(description, kMetaDescriptionMax, l10n.tag()));
   set(v, "canonical", urls_.absolute(here));
   v["indexable"] = true;
   // Links to this page in other languages are composed in the template from
@@ -112,17 +103,17 @@ json ViewModelBuilder::breadcrumb(const Page& page, bool comparing) const {
   return crumbs;
 }
 
-void ViewModelBuilder::compare_link(const Page& page, const std::string& root, std::size_t a,
+bool ViewModelBuilder::compare_link(const Page& page, const std::string& root, std::size_t a,
                                     std::size_t b, json& link) const {
   if (a > b) std::swap(a, b);
   const CodeInLocale& x = model_.code(page.locale, page.protocol, a);
   const CodeInLocale& y = model_.code(page.locale, page.protocol, b);
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
-  project_.localizations[page.locale]
-      .message("compare_link")
-      .append_html(text_of(link, "label_html"), args);
+  const bool foreign = project_.localizations[page.locale].append_html(
+      text_of(link, "label_html"), "compare_link", args);
   text_of(link, "href").append(root).append(urls_.compare_folder(page.protocol, a, b));
+  return foreign || x.name_foreign || y.name_foreign;
 }
 
 SharedFrames ViewModelBuilder::shared_frames(const Page& page) const {
@@ -143,18 +134,37 @@ SharedFrames ViewModelBuilder::shared_frames(const Page& page) const {
   return shared;
 }
 
+namespace {
+
+// Writes the notice that part of the page is not translated, or false.
+void notice(const Localization& l10n, bool foreign, json& v) {
+  if (foreign || l10n.has_foreign_labels()) {
+    v["fallback_notice"] = label(l10n, "fallback_notice");
+  } else {
+    v["fallback_notice"] = false;
+  }
+}
+
+}  // namespace
+
 void ViewModelBuilder::build(const Page& page, json& view) const {
   if (!view.is_object()) view = json::object();
+  bool foreign = false;
   switch (page.kind) {
     case PageKind::home:
-      return home(page, view);
+      foreign = home(page, view);
+      break;
     case PageKind::code:
-      return code(page, view);
+      foreign = code(page, view);
+      break;
     case PageKind::compare:
-      return compare(page, view);
+      foreign = compare(page, view);
+      break;
     case PageKind::not_found:
-      return not_found(page, view);
+      foreign = not_found(page, view);
+      break;
   }
+  notice(project_.localizations[page.locale], foreign, view);
 }
 
 json ViewModelBuilder::build(const Page& page) const {

@@ -55,18 +55,22 @@ class ViewModelBuilder {
   }
 
  private:
-  /// Writes what every page has (title, description, links to the root...);
-  /// `v` already holds the page's `heading`.
+  /// Writes what every page has (description, links to the root...); `v`
+  /// already holds the page's `title`. On right-to-left pages, the text-only
+  /// values (title, description) start right to left.
   void common(const Page& page, std::string_view description, mustache::Data& v) const;
-  void compare(const Page& page, mustache::Data& v) const;
-  void code(const Page& page, mustache::Data& v) const;
-  void home(const Page& page, mustache::Data& v) const;
-  void not_found(const Page& page, mustache::Data& v) const;
+  // Each writes a page kind's own values and returns whether it shows text
+  // of another language (a missing translation).
+  bool compare(const Page& page, mustache::Data& v) const;
+  bool code(const Page& page, mustache::Data& v) const;
+  bool home(const Page& page, mustache::Data& v) const;
+  bool not_found(const Page& page, mustache::Data& v) const;
   [[nodiscard]] mustache::Data breadcrumb(const Page& page, bool comparing) const;
   /// Writes into `link` the link to the comparison of codes a and b from
   /// `page`, where `root` is the relative link from `page` to its protocol's
-  /// comparisons: {label_html, href}.
-  void compare_link(const Page& page, const std::string& root, std::size_t a, std::size_t b,
+  /// comparisons: {label_html, href}. Returns whether the label shows text
+  /// of another language.
+  bool compare_link(const Page& page, const std::string& root, std::size_t a, std::size_t b,
                     mustache::Data& link) const;
 
   const SiteModel& model_;

@@ -292,6 +292,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
     auto info = describe_locale(file.tag, why);
     if (!info) diags.error(file.document.locate(""), "unknown locale: " + why);
     infos.push_back(info.value_or(LocaleInfo{file.tag, file.tag, false, file.tag}));
+    if (!file.language_name.empty()) infos.back().native_name = file.language_name;
     project->compiled.push_back(compile_messages(file, diags));
   }
   auto find_locale = [&](std::string_view tag) -> std::ptrdiff_t {

@@ -42,6 +42,31 @@ TEST(Bidi, PunctuationInsideARunStaysInItAndAroundItStaysOut) {
 
 TEST(Bidi, MarkupAroundTheIsolatesIsEscaped) {
   EXPECT_EQ(html_isolating_latin("خطأ <script>alert('x')</script> & \"q\"", true),
-            "خطأ &lt;<bdi>script</bdi>&gt;<bdi>alert</bdi>(&#39;<bdi>x</bdi>&#39;)&lt;/"
-            "<bdi>script</bdi>&gt; &amp; &quot;<bdi>q</bdi>&quot;");
+            "خطأ &lt;<bdi>script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q</bdi>&quot;");
+}
+
+TEST(Bidi, ATokenWithInnerPunctuationIsOneRun) {
+  // '=' and '+' are not letters: isolated piece by piece, "BODY=8BITMIME"
+  // showed as "8BITMIME=BODY" in Arabic text.
+  EXPECT_EQ(html_isolating_latin("المعامل BODY=8BITMIME غير معروف", true),
+            "المعامل <bdi>BODY=8BITMIME</bdi> غير معروف");
+  EXPECT_EQ(html_isolating_latin("في RFC\u00A05321 وحده", true),
+            "في <bdi>RFC\u00A05321</bdi> وحده");
+  EXPECT_EQ(html_isolating_latin("رمز 5.7.1 أو AUTH=PLAIN+LOGIN.", true),
+            "رمز <bdi>5.7.1</bdi> أو <bdi>AUTH=PLAIN+LOGIN</bdi>.");
+}
+
+TEST(Bidi, RightToLeftTextOnlyContextsStartRightToLeft) {
+  const auto started = [](std::string s) {
+    versa::start_right_to_left(s);
+    return s;
+  };
+  // The first strong character decides: a Latin or neutral start gets U+200F.
+  EXPECT_EQ(started("SMTP 220 الخدمة جاهزة"), "\u200FSMTP 220 الخدمة جاهزة");
+  EXPECT_EQ(started("220 vs 500"), "\u200F220 vs 500");
+  EXPECT_EQ(started(""), "\u200F");
+  // Already right to left (Arabic, Hebrew): unchanged, even after neutrals.
+  EXPECT_EQ(started("الرد 220"), "الرد 220");
+  EXPECT_EQ(started("220 (الخدمة جاهزة)"), "220 (الخدمة جاهزة)");
+  EXPECT_EQ(started("«שלום» SMTP"), "«שלום» SMTP");
 }

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include "i18n/message_format.hpp"
+#include <vector>
+
 #include "i18n/text_breaks.hpp"
 
 using namespace versa;
@@ -71,21 +73,25 @@ TEST(MessageFormat, SyntaxErrorReportsItsOffset) {
   EXPECT_GE(offset, 3u);
 }
 
-TEST(TextBreaks, FirstSentenceFollowsTheLocale) {
-  EXPECT_EQ(first_sentence("The server is ready. It waits for EHLO.", "en"),
-            "The server is ready.");
-  EXPECT_EQ(first_sentence("Máy chủ đã sẵn sàng. Nó chờ EHLO.", "vi"), "Máy chủ đã sẵn sàng.");
-  EXPECT_EQ(first_sentence("الخادم جاهز. ينتظر EHLO.", "ar"), "الخادم جاهز.");
+TEST(TextBreaks, GraphemesAreCountedAsReadersCountThem) {
+  EXPECT_EQ(grapheme_count(""), 0u);
+  EXPECT_EQ(grapheme_count("SMTP 250"), 8u);
+  // Precomposed and combining forms count alike; so do Vietnamese stacked
+  // marks, Arabic letters and an emoji with a skin-tone modifier.
+  EXPECT_EQ(grapheme_count("\u00e9t\u00e9"), 3u);
+  EXPECT_EQ(grapheme_count("e\u0301te\u0301"), 3u);
+  EXPECT_EQ(grapheme_count("ti\u1ebfng Vi\u1ec7t"), 10u);
+  EXPECT_EQ(grapheme_count("\u0627\u0644\u0631\u062f"), 4u);
+  EXPECT_EQ(grapheme_count("\U0001F44D\U0001F3FD ok"), 4u);
 }
 
-TEST(TextBreaks, TruncationCutsAtAWordBoundary) {
-  const std::string text =
-      "Sunucu komutu tanımadı ve bağlantıyı kapatmadan önce istemciye ayrıntılı bir açıklama "
-      "gönderdi.";
-  const std::string cut = truncate_at_word(text, 40, "tr");
-  EXPECT_LE(cut.size(), text.size());
-  EXPECT_EQ(cut, "Sunucu komutu tanımadı ve bağlantıyı…");
-  EXPECT_EQ(truncate_at_word("short", 40, "en"), "short");
+TEST(TextBreaks, ListsAreJoinedInTheirLanguage) {
+  const std::vector<std::string> two{"RFC 4954", "RFC 3207"};
+  EXPECT_EQ(format_list(two, "en"), "RFC 4954 and RFC 3207");
+  EXPECT_EQ(format_list(two, "de"), "RFC 4954 und RFC 3207");
+  EXPECT_EQ(format_list(two, "tr"), "RFC 4954 ve RFC 3207");
+  const std::vector<std::string> one{"RFC 5321"};
+  EXPECT_EQ(format_list(one, "id"), "RFC 5321");
 }
 
 TEST(MessageFormat, SimplePatternsFormatExactlyAsIcuDoes) {

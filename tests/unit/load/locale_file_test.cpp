@@ -70,7 +70,7 @@ TEST(LoadLocale, UnknownKeysAndWrongTypesAreLocated) {
                 "locales/de.json:3:52: error: catalogue text \"codes/250/name\" must be a string",
                 "locales/de.json:3:69: error: catalogue texts of \"ftp\" must be an object",
                 "locales/de.json:4:12: error: unknown top-level key \"extra\"; a locale file has "
-                "\"messages\" and \"catalogue\""}));
+                "\"messages\", \"catalogue\" and, optionally, \"language_name\""}));
 }
 
 TEST(LoadLocale, MessagesMustBeAnObjectAndTheRootToo) {
