@@ -21,6 +21,11 @@ class PageRenderer {
   /// when the template exceeds a rendering limit.
   void render(const Page& page, std::string& html);
 
+  /// The view model of the last page of `kind` rendered.
+  [[nodiscard]] const mustache::Data& last_view(PageKind kind) const {
+    return last_[static_cast<std::size_t>(kind)];
+  }
+
  private:
   const ViewModelBuilder& views_;
   std::array<mustache::Data, 4> last_;  ///< by PageKind

@@ -19,6 +19,7 @@
 #include "render/emitter.hpp"
 #include "render/page_renderer.hpp"
 #include "render/site_files.hpp"
+#include "render/text_budgets.hpp"
 #include "render/view_model.hpp"
 #include "validate/project.hpp"
 #include "write/output_dir.hpp"
@@ -41,12 +42,13 @@ std::unique_ptr<Project> load_and_validate(const InputPaths& paths, bool strict,
 }
 
 // Every page of `pages` rendered on `jobs` threads; `each(i, html)` sees
-// page i's HTML. `extras` runs once, on the first thread, before its pages.
-// The first error stops every thread and is reported; returns false then.
+// page i's HTML, and `budgets` measures its title and description. `extras`
+// runs once, on the first thread, before its pages. The first error stops
+// every thread and is reported; returns false then.
 bool for_each_page(const Plan& pages, const ViewModelBuilder& views, unsigned jobs,
                    const std::string& out_dir, const std::function<void()>& extras,
                    const std::function<void(std::size_t, const std::string&)>& each,
-                   Diagnostics& diags) {
+                   TextBudgets& budgets, Diagnostics& diags) {
   std::atomic<bool> extras_taken{!extras};
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
@@ -62,12 +64,17 @@ bool for_each_page(const Plan& pages, const ViewModelBuilder& views, unsigned jo
   const auto worker = [&] {
     try {
       PageRenderer renderer(views);
+      TextBudgets measured = budgets.fresh();  // this thread's pages
       std::string html;
       if (!extras_taken.exchange(true)) extras();
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
-        renderer.render(pages[i], html);
+        const Page page = pages[i];
+        renderer.render(page, html);
+        measured.measure(page, renderer.last_view(page.kind));
         each(i, html);
       }
+      std::lock_guard lock(error_mutex);
+      budgets.merge(measured);
     } catch (const mustache::RenderError& e) {
       fail(e.where(), e.what());
     } catch (const PageError& e) {
@@ -131,6 +138,7 @@ struct Prepared {
   std::optional<Urls> urls;
   std::optional<SiteModel> model;
   std::optional<ViewModelBuilder> views;
+  std::optional<TextBudgets> budgets;
 };
 
 bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared& p,
@@ -142,6 +150,7 @@ bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared
   if (!check_output_paths(*p.project, *p.urls, diags)) return false;
   p.model.emplace(*p.project);
   p.views.emplace(*p.model, *p.urls);
+  p.budgets.emplace(*p.project, *p.urls);
   return true;
 }
 
@@ -163,7 +172,7 @@ void check_page_size(const Prepared& p, const InputPaths& inputs, std::size_t in
 }
 
 // Renders every page in memory: what would stop a build half-way stops here.
-bool render_everything(const Prepared& p, const InputPaths& inputs, unsigned jobs,
+bool render_everything(Prepared& p, const InputPaths& inputs, unsigned jobs,
                        const std::string& out_dir, Diagnostics& diags) {
   const std::uint64_t limit = p.project->inputs.site.max_site_bytes;
   std::atomic<std::uint64_t> total{0};
@@ -173,7 +182,7 @@ bool render_everything(const Prepared& p, const InputPaths& inputs, unsigned job
         check_page_size(p, inputs, i, html.size());
         total += html.size();
       },
-      diags);
+      *p.budgets, diags);
   if (ok && total > limit) {
     diags.error({out_dir}, "the pages add up to " + std::to_string(total.load()) +
                                " bytes, more than the limit of " + std::to_string(limit) +
@@ -189,7 +198,9 @@ bool check_inputs(const InputPaths& inputs, bool strict, Diagnostics& diags,
                   std::vector<LocaleCoverage>& coverage) {
   Prepared p;
   if (!prepare(inputs, strict, diags, p, &coverage)) return false;
-  return render_everything(p, inputs, job_count(0), "site", diags);
+  if (!render_everything(p, inputs, job_count(0), "site", diags)) return false;
+  p.budgets->report(strict, diags);
+  return !diags.has_errors();
 }
 
 std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics& diags,
@@ -287,7 +298,10 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
         for (const auto& e : emitters) e->page(i, pages[i], html);
         if (out) out->write(i, urls.output_file(pages[i]), html);
       },
-      diags);
+      *p.budgets, diags);
+  // Over-long texts are warnings here: pages are written already, and
+  // `versa check --strict` is where they stop a publication.
+  if (ok) p.budgets->report(false, diags);
   // The emitters that needed every page write after the pool.
   for (std::size_t k = 0; ok && k < emitters.size(); ++k) {
     if (!emitters[k]->needs_pages()) continue;
