@@ -38,6 +38,9 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
   }
   f.rfcs = format_list(names, l10n.tag());
   const bool rtl = l10n.info().rtl;
+  // A message isolates an argument as one <bdi>, whose direction is that of
+  // its first strong character: a list joined by "و" must read right to left.
+  if (rtl && names.size() > 1) start_right_to_left(f.rfcs);
   const auto html_of = [&](const std::string& key) {
     if (l10n.is_foreign(l10n.text_language(p, key))) f.foreign = true;
     return l10n.text_html(p, key);

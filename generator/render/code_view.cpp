@@ -16,8 +16,8 @@ bool ViewModelBuilder::code(const Page& page, json& v) const {
   const CodeInLocale& f = model_.code(page.locale, page.protocol, page.a);
   const MessageArg args[] = {{"protocol", p.name}, {"code", f.code->code}, {"name", f.name}};
   bool foreign = f.foreign;
-  l10n.message("code_title").append_text(text_of(v, "heading"), args);
-  set(v, "title", member(v, "heading"));
+  l10n.message("code_title").append_text(text_of(v, "title"), args);
+  set(v, "heading", std::string(member(v, "title")));  // a copy: adding a key may move it
   // The summary is written to stand alone: it is the page's description.
   common(page, l10n.text(p, "codes/" + f.code->code + "/summary"), v);
   foreign |= l10n.append_html(text_of(v, "heading_html"), "code_title", args);

@@ -24,8 +24,8 @@ TEST(LoadCatalogue, ACorrectFileYieldsItsProtocolWithCodesInAscendingOrder) {
       R"({"protocol": "smtp", "name": "SMTP", "title": "Simple Mail Transfer Protocol", "spec": "RFC 5321",
  "classes": {"2": {"name": "Positive", "summary": "Done."}, "5": {"name": "Negative", "summary": "Failed."}},
  "codes": [
-  {"code": "550", "slug": "unavailable", "rfc": "RFC 5321", "section": "4.2.2", "name": "Mailbox unavailable", "description": "D5.", "when": "W5.", "fix": "F5.", "use": "U5."},
-  {"code": "250", "slug": "ok", "rfc": "RFC 5321", "name": "OK", "description": "D2.", "when": "W2.", "fix": "F2.", "use": "U2."}
+  {"code": "550", "slug": "unavailable", "rfc": "RFC 5321", "section": "4.2.2", "also_in": [{"rfc": "RFC 3207", "section": "4"}, {"rfc": "RFC 7504"}], "name": "Mailbox unavailable", "summary": "S.", "description": "D5.", "when": "W5.", "fix": "F5.", "use": "U5."},
+  {"code": "250", "slug": "ok", "rfc": "RFC 5321", "name": "OK", "summary": "S.", "description": "D2.", "when": "W2.", "fix": "F2.", "use": "U2."}
  ]}
 )");
   Diagnostics diags;
@@ -49,6 +49,7 @@ TEST(LoadCatalogue, ACorrectFileYieldsItsProtocolWithCodesInAscendingOrder) {
   EXPECT_EQ(ok.section, "");  // optional
   EXPECT_EQ(ok.class_digit(), "2");
   EXPECT_EQ(ok.texts, (std::map<std::string, std::string>{{"name", "OK"},
+                                                          {"summary", "S."},
                                                           {"description", "D2."},
                                                           {"when", "W2."},
                                                           {"fix", "F2."},
@@ -57,6 +58,12 @@ TEST(LoadCatalogue, ACorrectFileYieldsItsProtocolWithCodesInAscendingOrder) {
   EXPECT_EQ(unavailable.code, "550");
   EXPECT_EQ(unavailable.section, "4.2.2");
   EXPECT_EQ(unavailable.texts.at("name"), "Mailbox unavailable");
+  ASSERT_EQ(unavailable.also_in.size(), 2u);
+  EXPECT_EQ(unavailable.also_in[0].rfc, "RFC 3207");
+  EXPECT_EQ(unavailable.also_in[0].section, "4");
+  EXPECT_EQ(unavailable.also_in[1].rfc, "RFC 7504");
+  EXPECT_EQ(unavailable.also_in[1].section, "");
+  EXPECT_TRUE(ok.also_in.empty());
   // Sorted, 550 still points at the entry where the file has it, so later
   // stages report its problems there: its slug stands at line 4, column 27.
   const Location slug = p->document.locate(unavailable.pointer + "/slug");
@@ -72,9 +79,9 @@ TEST(LoadCatalogue, MissingFieldsAndWrongTypesAreLocated) {
                                      R"({"protocol": "smtp", "name": "SMTP", "spec": "RFC 5321",
  "classes": {"2": {"name": "A"}},
  "codes": [
-  {"code": "250", "slug": "ok", "rfc": 5321, "name": "OK", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "250", "slug": "ok", "rfc": 5321, "name": "OK", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
   "not an object",
-  {"code": "251", "slug": "forward", "rfc": "RFC 5321", "name": "", "description": "D.", "when": "W.", "fix": "F.", "use": "U."}
+  {"code": "251", "slug": "forward", "rfc": "RFC 5321", "name": "", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."}
  ]}
 )"),
                           diags);

@@ -22,7 +22,7 @@ namespace {
 std::string catalogue(const std::string& id) {
   return R"({"protocol": ")" + id + R"(", "name": "X", "title": "T", "spec": "S",
  "classes": {"2": {"name": "A", "summary": "S."}},
- "codes": [{"code": "250", "slug": "ok", "rfc": "R", "name": "N", "description": "D.", "when": "W.", "fix": "F.", "use": "U."}]})";
+ "codes": [{"code": "250", "slug": "ok", "rfc": "R", "name": "N", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."}]})";
 }
 
 }  // namespace

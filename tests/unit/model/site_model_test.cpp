@@ -29,15 +29,15 @@ const char* const kCatalogue =
  "classes": {"2": {"name": "Success", "summary": "S."}, "3": {"name": "Waiting", "summary": "S."},
              "4": {"name": "Transient", "summary": "S."}, "5": {"name": "Permanent", "summary": "S."}},
  "codes": [
-  {"code": "550", "slug": "c550", "rfc": "RFC 5321", "name": "Mailbox unavailable", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "250", "slug": "c250", "rfc": "RFC 5321", "section": "4.2.2", "name": "ok", "description": "The action is done. The client goes on.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "251", "slug": "c251", "rfc": "RFC 5321", "name": "Forwarded", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "450", "slug": "c450", "rfc": "RFC 5321", "name": "mailbox busy", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "500", "slug": "c500", "rfc": "RFC 5321", "name": "Syntax error", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "501", "slug": "c501", "rfc": "RFC 5321", "name": "bad arguments", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "502", "slug": "c502", "rfc": "RFC 5321", "name": "Not implemented", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "503", "slug": "c503", "rfc": "RFC 5321", "name": "Bad sequence", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
-  {"code": "504", "slug": "c504", "rfc": "RFC 5321", "name": "parameter not implemented", "description": "D.", "when": "W.", "fix": "F.", "use": "U."}
+  {"code": "550", "slug": "c550", "rfc": "RFC 5321", "name": "Mailbox unavailable", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "250", "slug": "c250", "rfc": "RFC 5321", "section": "4.2.2", "also_in": [{"rfc": "RFC 3207", "section": "4"}, {"rfc": "RFC 4954"}], "name": "ok", "summary": "The action is done.", "description": "The action is done. The client goes on.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "251", "slug": "c251", "rfc": "RFC 5321", "name": "Forwarded", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "450", "slug": "c450", "rfc": "RFC 5321", "name": "mailbox busy", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "500", "slug": "c500", "rfc": "RFC 5321", "name": "Syntax error", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "501", "slug": "c501", "rfc": "RFC 5321", "name": "bad arguments", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "502", "slug": "c502", "rfc": "RFC 5321", "name": "Not implemented", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "503", "slug": "c503", "rfc": "RFC 5321", "name": "Bad sequence", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."},
+  {"code": "504", "slug": "c504", "rfc": "RFC 5321", "name": "parameter not implemented", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."}
  ]}
 )";
 
@@ -72,6 +72,7 @@ std::unique_ptr<Model> make_model() {
   // Arabic: one name and one description translated, the rest in English.
   write_file(m->dir / "locales/ar.json",
              R"({"messages": {}, "catalogue": {"smtp": {"codes": {"250": {"name": "تم OK",
+                 "summary": "اكتمل الأمر MAIL FROM.",
                  "description": "اكتمل الأمر MAIL FROM. يتابع العميل."}}}}})");
   m->checked = versa::test::check_project(m->dir);
   if (!m->checked->project) return m;
@@ -154,18 +155,28 @@ TEST(SiteModel, TextsPerLanguageFallBackToEnglishAndAreIsolatedRightToLeft) {
   EXPECT_EQ(en.view.at("code"), "250");
   EXPECT_EQ(en.view.at("name_html"), "ok");
   EXPECT_EQ(en.view.at("class_label_html"), "2xx Success");
-  EXPECT_EQ(en.view.at("rfc_label_html"), "RFC 5321, section 4.2.2");
+  // Every defining document, joined as a list in the language, each with
+  // "RFC" bound to its number by a no-break space.
+  EXPECT_EQ(en.view.at("rfc_label_html"),
+            "RFC\u00A05321, section 4.2.2, RFC\u00A03207, section 4, and RFC\u00A04954");
+  EXPECT_EQ(en.rfcs, "RFC\u00A05321, RFC\u00A03207, and RFC\u00A04954");
   EXPECT_EQ(en.view.at("description_html"), "The action is done. The client goes on.");
-  EXPECT_EQ(m->model->code(kEn, 0, 2).view.at("rfc_label_html"), "RFC 5321");  // no section
+  EXPECT_FALSE(en.foreign);
+  EXPECT_EQ(m->model->code(kEn, 0, 2).view.at("rfc_label_html"), "RFC\u00A05321");  // no section
+  EXPECT_EQ(m->model->code(kEn, 0, 2).rfcs, "RFC\u00A05321");
 
   const CodeInLocale& ar = m->model->code(kAr, 0, 0);
   EXPECT_EQ(ar.name, "تم OK");
   EXPECT_EQ(ar.view.at("name_html"), "تم <bdi>OK</bdi>");
   EXPECT_EQ(ar.summary_html, "اكتمل الأمر <bdi>MAIL FROM</bdi>.");
-  EXPECT_EQ(ar.view.at("when_html"), "<bdi>W</bdi>.");  // English, isolated
-  // Untranslated: the English name, isolated on the Arabic page only.
+  // Untranslated: English, marked as such as one whole left-to-right text.
+  EXPECT_EQ(ar.view.at("when_html"), "<span lang=\"en\" dir=\"ltr\">W.</span>");
+  EXPECT_TRUE(ar.foreign);
+  EXPECT_FALSE(ar.name_foreign);
   EXPECT_EQ(m->model->code(kAr, 0, 1).name, "Forwarded");
-  EXPECT_EQ(m->model->code(kAr, 0, 1).view.at("name_html"), "<bdi>Forwarded</bdi>");
+  EXPECT_EQ(m->model->code(kAr, 0, 1).view.at("name_html"),
+            "<span lang=\"en\" dir=\"ltr\">Forwarded</span>");
+  EXPECT_TRUE(m->model->code(kAr, 0, 1).name_foreign);
   EXPECT_EQ(m->model->code(kDe, 0, 1).name, "Übergabe");
   EXPECT_EQ(m->model->code(kDe, 0, 1).view.at("name_html"), "Übergabe");
 }

@@ -67,6 +67,8 @@ TEST(Urls, DefaultLocaleAtTheRootOthersInTheirFolderPairsLowerCodeFirst) {
             "index.html");
   EXPECT_EQ(urls.output_file({PageKind::not_found, static_cast<std::uint32_t>(en), 0, 0, 0}),
             "404.html");
+  EXPECT_EQ(urls.output_file({PageKind::not_found, static_cast<std::uint32_t>(de), 0, 0, 0}),
+            "de/404.html");
   EXPECT_EQ(urls.absolute("de/smtp/250-ok/"), "https://example.org/de/smtp/250-ok/");
 }
 
@@ -86,5 +88,6 @@ TEST(Urls, DefaultLocalePrefixPutsEveryLocaleInAFolder) {
   // The "not found" page stays at the root, where servers look for it.
   EXPECT_EQ(urls.output_file({PageKind::not_found, static_cast<std::uint32_t>(en), 0, 0, 0}),
             "404.html");
+  EXPECT_EQ(urls.output_file({PageKind::not_found, 0, 0, 0, 0}), "de/404.html");
   EXPECT_EQ(urls.absolute(urls.home(en)), "https://example.org/docs/en/");
 }
