@@ -28,7 +28,6 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
   for (const Reference& r : references) {
     const std::string rfc = join_rfc_numbers(r.rfc);
     names.push_back(rfc);
-    f.rfc_key.append(r.rfc).append("\n");
     if (r.section.empty()) {
       labels.push_back(rfc);
     } else {

@@ -26,9 +26,8 @@ struct CodeInLocale {
   mustache::Data view;
   std::string summary_html;  ///< the one-sentence summary, as HTML
   /// The documents that define it, as a list in the language ("RFC 4954
-  /// and RFC 3207"), and the same in catalogue order as a key to compare.
+  /// and RFC 3207").
   std::string rfcs;
-  std::string rfc_key;
   /// Some of its texts are shown in another language (not translated yet).
   bool foreign = false;
   bool name_foreign = false;

@@ -17,7 +17,6 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
   const CodeInLocale& b = model_.code(page.locale, page.protocol, page.b);
   const bool same_class = a.class_code == b.class_code;
   const std::string here = urls_.of(page);
-  const bool rtl = l10n.info().rtl;
   bool foreign = a.foreign || b.foreign;
 
   const MessageArg pair_args[] = {{"protocol", p.name},
@@ -55,7 +54,9 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
 
   // Key differences: the class item only when the classes differ. Each item
   // is {code, name_html, html}, unlabelled when code is empty.
-  const bool same_rfc = a.rfc_key == b.rfc_key;
+  // Documents differ when the main ones do: 454 (RFC 4954 and RFC 3207) and
+  // 535 (RFC 4954) are both SMTP AUTH replies.
+  const bool same_rfc = a.code->rfc == b.code->rfc;
   auto& differences = list_of(v, "differences", (same_class ? 1 : 3) + 2 + (same_rfc ? 0 : 1));
   std::size_t next = 0;
   const auto item = [&](std::string_view code, std::string_view name_html) -> std::string& {
@@ -72,11 +73,9 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
                                {"a_class_name", a.class_name}, {"b_code", b.code->code},
                                {"b_class_code", b.class_code}, {"b_class_name", b.class_name}};
     foreign |= l10n.append_html(item("", ""), "difference_class", args);
-    // What each class asks of the client, labelled by class.
-    for (const CodeInLocale* f : {&a, &b}) {
-      item(f->class_code, html_isolating_latin(f->class_name, rtl))
-          .append(member(f->view, "class_summary_html"));
-    }
+    // What each class asks of the client: the class summary names its class
+    // ("A 2xx reply tells..."), so it needs no label.
+    for (const CodeInLocale* f : {&a, &b}) item("", "").append(member(f->view, "class_summary_html"));
   }
   for (const CodeInLocale* f : {&a, &b}) {
     item(f->code->code, member(f->view, "name_html")).append(f->summary_html);
@@ -106,6 +105,10 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
       pairs[count++] = {self, i};
       ++shown;
     }
+    // Nearest codes were chosen; readers scan them in code order.
+    std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(count - shown),
+              pairs.begin() + static_cast<std::ptrdiff_t>(count),
+              [](const auto& x, const auto& y) { return x.second < y.second; });
   }
   const std::string root = Urls::relative(here, urls_.compare_root(page.locale, page.protocol));
   auto& related = list_of(v["related"], "links", count);

@@ -111,7 +111,9 @@ bool ViewModelBuilder::not_found(const Page& page, json& v) const {
   const std::string& site_name = label(l10n, "site_name");
   std::string title = l10n.message("page_title").text(
       std::array<MessageArg, 2>{{{"page", heading}, {"site", site_name}}});
-  std::string description = label(l10n, "not_found_text");
+  // The page's text introduces the list of languages below it: alone, the
+  // heading describes the page better.
+  std::string description = heading;
   std::string og_title = heading;
   if (l10n.info().rtl) {
     for (std::string* s : {&title, &description, &og_title}) start_right_to_left(*s);

@@ -22,7 +22,7 @@ std::string source_of(const Project& project, const Page& page, bool title) {
     case PageKind::compare:
       return title ? "compare_page_title" : "compare_meta";
     case PageKind::not_found:
-      return title ? "page_title" : "not_found_text";
+      return title ? "page_title" : "not_found_title";
   }
   return {};
 }

@@ -41,7 +41,7 @@ Translatable translatable(const fs::path& project) {
   Translatable t;
   t.messages = en["messages"].size();
   t.codes = smtp["codes"].size();
-  t.catalogue = 1 + 2 * smtp["classes"].size() + 5 * t.codes;
+  t.catalogue = 1 + 2 * smtp["classes"].size() + 6 * t.codes;  // name, summary, 4 texts
   return t;
 }
 
