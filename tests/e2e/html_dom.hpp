@@ -53,6 +53,14 @@ class HtmlPage {
     return out;
   }
 
+  /// Calls `f` on `n` and every element below it, in document order.
+  static void walk(const GumboNode* n, const std::function<void(const GumboNode*)>& f) {
+    if (n->type != GUMBO_NODE_ELEMENT) return;
+    f(n);
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), f);
+  }
+
  private:
   static void append_text(const GumboNode* n, std::string& out) {
     if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
@@ -63,13 +71,6 @@ class HtmlPage {
     const GumboVector& kids = n->v.element.children;
     for (unsigned i = 0; i < kids.length; ++i)
       append_text(static_cast<const GumboNode*>(kids.data[i]), out);
-  }
-
-  static void walk(const GumboNode* n, const std::function<void(const GumboNode*)>& f) {
-    if (n->type != GUMBO_NODE_ELEMENT) return;
-    f(n);
-    const GumboVector& kids = n->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]), f);
   }
 
   std::string html_;

@@ -1,5 +1,6 @@
 // End to end: builds the shipped site into a temporary folder with the versa
 // binary, then reads every page through an HTML5 parser.
+#include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -201,7 +202,10 @@ TEST_F(ShippedSite, NoWordIsDoubledAnywhere) {
           if (!w.empty() && w == prev && failures++ < 10) {
             ADD_FAILURE() << p.path << ": doubled \"" << w << "\" in: " << HtmlPage::text(n);
           }
-          prev = w;
+          // A label and its text ("503 Bad Sequence: Bad ...") or two
+          // sentences may meet on a word: a colon or a full stop separates.
+          const char last = token.back();
+          prev = last == ':' || last == '.' || last == ';' ? "" : w;
         }
       }
     }
@@ -250,6 +254,7 @@ TEST_F(ShippedSite, KeyDifferencesListTheClassOnlyWhenClassesDiffer) {
 
 TEST_F(ShippedSite, EveryInternalLinkResolvesToAFile) {
   const fs::path site = dir_->path() / "site";
+  const std::string base_url = json::parse(read_file(dir_->path() / "site.json"))["base_url"];
   std::set<std::string> checked;
   int broken = 0;
   for (const auto& p : pages_) {
@@ -261,7 +266,15 @@ TEST_F(ShippedSite, EveryInternalLinkResolvesToAFile) {
     }
     const fs::path base = (site / p.path).parent_path();
     for (std::string ref : refs) {
-      if (ref.rfind("http", 0) == 0) continue;
+      // "Not found" pages link absolutely into the site: they are served at
+      // any address. Other absolute links leave the site.
+      if (ref.starts_with(base_url + "/")) {
+        ref = ref.substr(base_url.size() + 1);
+        if (ref.empty()) ref = ".";
+        ref = fs::relative(site / ref, base).generic_string() + (ref.back() == '/' ? "/" : "");
+      } else if (ref.rfind("http", 0) == 0) {
+        continue;
+      }
       ref = ref.substr(0, ref.find('#'));
       if (ref.empty()) continue;
       fs::path target = (base / ref).lexically_normal();
@@ -348,7 +361,7 @@ TEST_F(ShippedSite, AlternatesAreReciprocalAndPointToTheSamePageInThatLanguage) 
   std::map<std::string, std::size_t> checked;  // per locale and page kind
   for (const auto& [path, entry] : by_path) {
     const auto& [p, alt] = entry;
-    if (path == "404.html") {
+    if (path.ends_with("404.html")) {
       EXPECT_TRUE(alt.empty());  // served at any address: no alternates
       continue;
     }
@@ -398,9 +411,17 @@ TEST_F(ShippedSite, SitemapListsExactlyThePublishedPagesWithAlternates) {
     listed.insert(site_path((*it)[1].str(), base));
   }
   std::multiset<std::string> published;
+  std::size_t not_found = 0;
   for (const auto& p : pages_) {
-    if (p.path != "404.html") published.insert(p.path);
+    // "Not found" pages, one per language, stay out of sitemaps.
+    if (p.path.ends_with("404.html")) {
+      ++not_found;
+      EXPECT_EQ(p.path, p.locale == "en" ? "404.html" : p.locale + "/404.html");
+    } else {
+      published.insert(p.path);
+    }
   }
+  EXPECT_EQ(not_found, locales_.size());
   EXPECT_EQ(listed, published);
   const std::regex link("<xhtml:link rel=\"alternate\" hreflang=\"[^\"]+\" href=\"[^\"]+\"/>");
   const auto links =
@@ -412,7 +433,7 @@ TEST_F(ShippedSite, SitemapListsExactlyThePublishedPagesWithAlternates) {
 
 TEST_F(ShippedSite, EveryPageHasTitleDescriptionCanonicalAndOpenGraph) {
   for (const auto& p : pages_) {
-    if (p.path == "404.html") continue;
+    if (p.path.ends_with("404.html")) continue;
     HtmlPage page(p.html);
     ASSERT_EQ(page.all(GUMBO_TAG_TITLE).size(), 1u) << p.path;
     EXPECT_FALSE(HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0]).empty());
@@ -446,8 +467,10 @@ void unisolated_text(const GumboNode* n, std::string& out) {
     out += ' ';
     return;
   }
+  // <bdi> isolates, and so does any element with a dir attribute (HTML's
+  // rendering rules give it unicode-bidi: isolate).
   if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag == GUMBO_TAG_BDI ||
-      n->v.element.tag == GUMBO_TAG_SELECT) {
+      n->v.element.tag == GUMBO_TAG_SELECT || !HtmlPage::attr(n, "dir").empty()) {
     return;
   }
   const GumboVector& kids = n->v.element.children;
@@ -460,7 +483,7 @@ void unisolated_text(const GumboNode* n, std::string& out) {
 TEST_F(ShippedSite, LatinRunsInRightToLeftPagesAreIsolated) {
   int pages = 0;
   for (const auto& p : pages_) {
-    if (p.path == "404.html" || direction(p.locale) != "rtl") continue;
+    if (direction(p.locale) != "rtl") continue;
     ++pages;
     HtmlPage page(p.html);
     const auto main = page.all(GUMBO_TAG_MAIN);
@@ -495,4 +518,185 @@ TEST_F(ShippedSite, OutputIsByteIdenticalToTheRecordedDigest) {
   if (std::getenv("VERSA_UPDATE_SITE_DIGEST") != nullptr) write_file(record, digest);
   EXPECT_EQ(digest, read_file(record))
       << "the published site changed; if on purpose, rerun with VERSA_UPDATE_SITE_DIGEST=1";
+}
+
+namespace {
+
+// The text-only values of a page: <title> and the <meta> texts shown outside
+// it (search results, tabs, bookmarks, share previews).
+std::map<std::string, std::string> text_only_values(const HtmlPage& page) {
+  std::map<std::string, std::string> out;
+  const auto titles = page.all(GUMBO_TAG_TITLE);
+  if (!titles.empty()) out["title"] = HtmlPage::text(titles[0]);
+  for (const GumboNode* m : page.all(GUMBO_TAG_META)) {
+    const std::string key = HtmlPage::attr(m, "name").empty() ? HtmlPage::attr(m, "property")
+                                                              : HtmlPage::attr(m, "name");
+    if (key == "description" || key == "og:title" || key == "og:description" ||
+        key == "og:site_name")
+      out[key] = HtmlPage::attr(m, "content");
+  }
+  return out;
+}
+
+// The bidirectional class of the first strong character, or ON for none.
+UCharDirection first_strong(const std::string& text) {
+  const auto u = icu::UnicodeString::fromUTF8(text);
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    const UCharDirection d = u_charDirection(u.char32At(i));
+    if (d == U_LEFT_TO_RIGHT || d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) return d;
+  }
+  return U_OTHER_NEUTRAL;
+}
+
+// User-perceived characters, as a reader counts them.
+std::size_t graphemes(const std::string& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  const auto u = icu::UnicodeString::fromUTF8(text);
+  it->setText(u);
+  std::size_t n = 0;
+  for (it->first(); it->next() != icu::BreakIterator::DONE;) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_F(ShippedSite, TextOnlyValuesOfRightToLeftPagesStartRightToLeft) {
+  // Wherever only the first strong character sets the direction, an Arabic
+  // title starting with "SMTP" would be laid out left to right.
+  std::size_t checked = 0;
+  for (const auto& p : pages_) {
+    if (direction(p.locale) != "rtl") continue;
+    for (const auto& [key, value] : text_only_values(HtmlPage(p.html))) {
+      const UCharDirection d = first_strong(value);
+      EXPECT_TRUE(d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC)
+          << p.path << " " << key << ": " << value;
+      ++checked;
+    }
+  }
+  // Title, description, og:title, og:description and og:site_name of every
+  // Arabic page.
+  EXPECT_EQ(checked, 5 * (1 + codes_.size() + codes_.size() * (codes_.size() - 1) / 2 + 1));
+}
+
+TEST_F(ShippedSite, NoTextIsCutAndEveryTextFitsItsBudget) {
+  for (const auto& p : pages_) {
+    for (const auto& [key, value] : text_only_values(HtmlPage(p.html))) {
+      EXPECT_FALSE(value.ends_with("…") || value.ends_with("...")) << p.path << " " << key;
+      const bool title = key == "title" || key == "og:title" || key == "og:site_name";
+      EXPECT_LE(graphemes(value), title ? 60u : 160u) << p.path << " " << key << ": " << value;
+    }
+  }
+}
+
+TEST_F(ShippedSite, RfcAndItsNumberNeverBreakApart) {
+  const std::regex breakable("RFC[ \t\n]+[0-9]");
+  std::size_t joined = 0;
+  for (const auto& p : pages_) {
+    const std::string text = HtmlPage::text(HtmlPage(p.html).all(GUMBO_TAG_BODY)[0]);
+    EXPECT_FALSE(std::regex_search(text, breakable)) << p.path;
+    for (std::size_t at = text.find("RFC\u00A0"); at != std::string::npos;
+         at = text.find("RFC\u00A0", at + 1))
+      ++joined;
+  }
+  EXPECT_GT(joined, pages_.size());  // every code page and comparison names an RFC
+}
+
+TEST_F(ShippedSite, ALatinTokenWithInnerPunctuationIsOneIsolatedRun) {
+  std::size_t pages = 0;
+  for (const auto& p : pages_) {
+    if (direction(p.locale) != "rtl") continue;
+    HtmlPage page(p.html);
+    // Two <bdi> with only ASCII punctuation between them are one token cut
+    // in two ("BODY" "=" "8BITMIME"), which the bidi algorithm reorders.
+    std::size_t cut = 0;
+    HtmlPage::walk(page.all(GUMBO_TAG_BODY)[0], [&](const GumboNode* n) {
+      if (n->type != GUMBO_NODE_ELEMENT) return;
+      const GumboVector& kids = n->v.element.children;
+      for (unsigned i = 0; i + 2 < kids.length; ++i) {
+        const auto* a = static_cast<const GumboNode*>(kids.data[i]);
+        const auto* t = static_cast<const GumboNode*>(kids.data[i + 1]);
+        const auto* b = static_cast<const GumboNode*>(kids.data[i + 2]);
+        if (a->type != GUMBO_NODE_ELEMENT || a->v.element.tag != GUMBO_TAG_BDI ||
+            b->type != GUMBO_NODE_ELEMENT || b->v.element.tag != GUMBO_TAG_BDI ||
+            t->type != GUMBO_NODE_TEXT)
+          continue;
+        const std::string between = t->v.text.text;
+        if (std::all_of(between.begin(), between.end(),
+                        [](char c) { return c > ' ' && c < 0x7f && !std::isalnum(c); }))
+          ++cut;
+      }
+    });
+    EXPECT_EQ(cut, 0u) << p.path;
+    if (p.path.starts_with("ar/smtp/555-")) {
+      std::set<std::string> isolated;
+      for (const GumboNode* b : page.all(GUMBO_TAG_BDI)) isolated.insert(HtmlPage::text(b));
+      EXPECT_TRUE(isolated.contains("BODY=8BITMIME")) << p.path;
+      EXPECT_FALSE(isolated.contains("BODY")) << p.path;
+      ++pages;
+    }
+  }
+  EXPECT_EQ(pages, 1u);
+}
+
+TEST_F(ShippedSite, EveryLanguageHasItsOwnNotFoundPage) {
+  const std::string base = json::parse(read_file(dir_->path() / "site.json"))["base_url"];
+  for (const auto& [locale, file] : locales_) {
+    const std::string path = locale == "en" ? "404.html" : locale + "/404.html";
+    const auto it = std::find_if(pages_.begin(), pages_.end(),
+                                 [&](const BuiltPage& p) { return p.path == path; });
+    ASSERT_NE(it, pages_.end()) << path;
+    HtmlPage page(it->html);
+    const GumboNode* html = page.all(GUMBO_TAG_HTML)[0];
+    EXPECT_EQ(HtmlPage::attr(html, "lang"), locale);
+    EXPECT_EQ(HtmlPage::attr(html, "dir"), direction(locale));
+    EXPECT_EQ(HtmlPage::text(page.all(GUMBO_TAG_H1)[0]), message(locale, "not_found_title"));
+    // Its texts are the language's, and its home link leads into it.
+    const std::string home = base + "/" + (locale == "en" ? "" : locale + "/");
+    std::set<std::string> links;
+    for (const GumboNode* a : page.all(GUMBO_TAG_A)) {
+      links.insert(HtmlPage::attr(a, "href") + " " + HtmlPage::text(a));
+    }
+    EXPECT_TRUE(links.contains(home + " " + message(locale, "not_found_home"))) << path;
+    EXPECT_TRUE(links.contains(home + " " + message(locale, "site_name"))) << path;
+    // Served at any address: no canonical URL, no alternates, not indexed.
+    for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+      EXPECT_NE(HtmlPage::attr(l, "rel"), "canonical") << path;
+    }
+  }
+}
+
+TEST_F(ShippedSite, TranslatedPagesShowNoFallbackNoticeAndNoForeignText) {
+  for (const auto& p : pages_) {
+    HtmlPage page(p.html);
+    EXPECT_TRUE(page.with_class("fallback-notice").empty()) << p.path;
+    // Only the language switcher and the 404's language list name other
+    // languages; nothing else is marked as written in one.
+    std::size_t foreign = 0;
+    HtmlPage::walk(page.all(GUMBO_TAG_MAIN)[0], [&](const GumboNode* n) {
+      if (n->type == GUMBO_NODE_ELEMENT && n->v.element.tag != GUMBO_TAG_A &&
+          !HtmlPage::attr(n, "lang").empty() && HtmlPage::attr(n, "lang") != p.locale)
+        ++foreign;
+    });
+    EXPECT_EQ(foreign, 0u) << p.path;
+  }
+}
+
+TEST_F(ShippedSite, ALocaleMayNameItself) {
+  // id.json says "Bahasa Indonesia"; the others keep ICU's names.
+  const auto it = std::find_if(pages_.begin(), pages_.end(),
+                               [](const BuiltPage& p) { return p.path == "de/index.html"; });
+  ASSERT_NE(it, pages_.end());
+  HtmlPage page(it->html);
+  const auto nav = page.with_class("languages");
+  ASSERT_EQ(nav.size(), 1u);
+  std::map<std::string, std::string> names;
+  HtmlPage::walk(nav[0], [&](const GumboNode* n) {
+    if (n->v.element.tag == GUMBO_TAG_A) names[HtmlPage::attr(n, "hreflang")] = HtmlPage::text(n);
+  });
+  EXPECT_EQ(names.at("id"), locales_.at("id")["language_name"].get<std::string>());
+  EXPECT_EQ(names.at("id"), "Bahasa Indonesia");
+  EXPECT_EQ(names.at("de"), "Deutsch");
+  EXPECT_EQ(names.at("vi"), "Tiếng Việt");
 }
