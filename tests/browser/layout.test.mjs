@@ -1,7 +1,8 @@
 // Browser test: one comparison page per locale in Debian's chromium, driven by
 // playwright-core. Checks direction, card order (mirrored in RTL), horizontal
-// overflow on a phone-sized screen and the comparison picker; saves full-page
-// screenshots at 1280 px and 390 px as artifacts.
+// overflow on a phone-sized screen, the comparison picker, the order of
+// Latin tokens and of untranslated English in right-to-left pages; saves
+// full-page screenshots at 1280 px and 390 px as artifacts.
 //
 // Environment: VERSA_SITE (a built site), VERSA_ARTIFACTS (screenshot folder),
 // VERSA_LOCALES (space-separated tags), VERSA_DEFAULT_LOCALE.
@@ -106,4 +107,72 @@ test("without JavaScript the picker stays hidden and its fallback shows", async 
   assert.equal(await page.locator("form.compare-picker").first().isVisible(), false);
   assert.equal(await page.locator(".picker-fallback").first().isVisible(), true);
   await context.close();
+});
+
+// The x of each character of `selector`'s text whose index is in `at`,
+// with the top of its line.
+async function characterBoxes(page, selector, at) {
+  return page.$eval(selector, (el, at) => {
+    const text = el.firstChild;
+    return at.map((i) => {
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const r = range.getBoundingClientRect();
+      return { left: r.left, top: Math.round(r.top) };
+    });
+  }, at);
+}
+
+test("ar: BODY=8BITMIME keeps its order inside Arabic text", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  assert.equal((await page.goto(url("ar", "smtp/555-parameters-not-recognized/"))).status(), 200);
+  const tokens = await page.$$eval("main bdi", (els) => els.map((e) => e.textContent));
+  assert.ok(tokens.includes("BODY=8BITMIME"), "one isolated run");
+  await page.evaluate(() => {
+    const bdi = [...document.querySelectorAll("main bdi")].find((e) => e.textContent === "BODY=8BITMIME");
+    bdi.id = "probe";
+  });
+  // B, =, 8: left to right on the screen, as written.
+  const [b, eq, eight] = await characterBoxes(page, "#probe", [0, 4, 5]);
+  assert.equal(b.top, eight.top);
+  assert.ok(b.left < eq.left && eq.left < eight.left, JSON.stringify({ b, eq, eight }));
+  await page.close();
+});
+
+test("he: untranslated English reads left to right, in one piece, with a notice", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  assert.equal((await page.goto(url("he", "smtp/500-syntax-error/"))).status(), 200);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).direction), "rtl");
+  assert.equal(await page.locator(".fallback-notice").isVisible(), true);
+  // The description: one element, English, left to right.
+  const probe = "main h2 + p > span[lang=en]";
+  assert.equal(await page.$eval(probe, (e) => getComputedStyle(e).direction), "ltr");
+  assert.equal(await page.$eval(probe, (e) => e.childNodes.length), 1, "one text, not cut in pieces");
+  // The first words of its first line follow each other left to right.
+  const text = await page.$eval(probe, (e) => e.textContent);
+  const starts = [0];
+  for (let i = 1; i < text.length && starts.length < 6; ++i) if (text[i - 1] === " ") starts.push(i);
+  const boxes = await characterBoxes(page, probe, starts);
+  for (let k = 1; k < boxes.length; ++k) {
+    assert.equal(boxes[k].top, boxes[0].top, "first line");
+    assert.ok(boxes[k - 1].left < boxes[k].left, `word ${k} right of word ${k - 1}`);
+  }
+  await page.close();
+});
+
+test("the breadcrumb separator is mirrored once: it points the reading way", async () => {
+  // "›" (U+203A) is a mirrored character: in right-to-left text it is drawn
+  // as "‹" by itself. Writing "‹" for right to left mirrored it twice.
+  for (const locale of ["en", "ar"]) {
+    const page = await browser.newPage();
+    await page.goto(url(locale, pair));
+    const separator = await page.$eval(".breadcrumb li + li", (li) => ({
+      content: getComputedStyle(li, "::before").content,
+      direction: getComputedStyle(li).direction,
+    }));
+    assert.equal(separator.content, '"›"', locale);
+    assert.equal(separator.direction, locale === "ar" ? "rtl" : "ltr");
+    await page.close();
+  }
 });

@@ -13,6 +13,8 @@ bash "$here/../../scripts/test-deps.sh" --check browser
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$src/catalogue" "$src/locales" "$src/templates" "$src/site.json" "$work/"
+# A new right-to-left language, mostly untranslated: English shows through.
+cp "$here/he.json" "$work/locales/"
 (cd "$work" && "$versa" build --out site >/dev/null)
 locales=$(cd "$src/locales" && ls *.json | sed 's/\.json$//' | tr '\n' ' ')
 default=$(sed -n 's/.*"default_locale": *"\([^"]*\)".*/\1/p' "$src/site.json")
