@@ -113,3 +113,32 @@ TEST(LoadLocale, MalformedJsonIsLocatedAtTheTokenThatBreaksIt) {
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].rfind(path + ":2:21: error: malformed JSON: ", 0), 0u) << all[0];
 }
+
+TEST(LoadLocale, ALocaleMayNameItsLanguage) {
+  Diagnostics diags;
+  auto named = JsonDocument::parse(
+      SourceText("id.json", R"({"language_name": "Bahasa Indonesia", "messages": {}})"), diags);
+  ASSERT_TRUE(named);
+  const auto file = read_locale("id", std::move(*named), diags);
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->language_name, "Bahasa Indonesia");
+  EXPECT_TRUE(diags.all().empty());
+
+  // Left out, ICU names the language: the field stays empty.
+  auto plain = JsonDocument::parse(SourceText("de.json", R"({"messages": {}})"), diags);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(read_locale("de", std::move(*plain), diags)->language_name, "");
+
+  // It must be a name: not empty, not a number.
+  for (const char* bad : {R"({"language_name": "", "messages": {}})",
+                          R"({"language_name": 7, "messages": {}})"}) {
+    Diagnostics errors;
+    auto doc = JsonDocument::parse(SourceText("xx.json", bad), errors);
+    ASSERT_TRUE(doc);
+    EXPECT_FALSE(read_locale("xx", std::move(*doc), errors));
+    EXPECT_EQ(formatted(errors),
+              (std::vector<std::string>{
+                  "xx.json:1:19: error: \"language_name\" must be the language's name in itself, "
+                  "such as \"Bahasa Indonesia\"; remove it to use ICU's name"}));
+  }
+}
