@@ -31,9 +31,10 @@ Localization::Localization(LocaleInfo info, std::vector<const CompiledMessages*>
       text_chain_(std::move(text_chain)) {
   for (const LocaleFile* f : text_chain_) {
     std::string why;
-    chain_info_.push_back(f->tag == info_.tag ? info_
-                                              : describe_locale(f->tag, why).value_or(
-                                                    LocaleInfo{f->tag, f->tag, false, f->tag}));
+    chain_info_.push_back(
+        f->tag == info_.tag
+            ? info_
+            : describe_locale(f->tag, why).value_or(LocaleInfo{f->tag, f->tag, false, f->tag}));
   }
   std::string why;
   chain_info_.push_back(describe_locale(kBaseLocale, why).value_or(LocaleInfo{}));

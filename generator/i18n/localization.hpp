@@ -61,8 +61,7 @@ class Localization {
   /// Formats message(key) as HTML into `out`; a foreign message is wrapped in
   /// an element carrying its own lang and dir, so it is read and laid out in
   /// its language. Returns whether it was foreign.
-  bool append_html(std::string& out, std::string_view key,
-                   std::span<const MessageArg> args) const;
+  bool append_html(std::string& out, std::string_view key, std::span<const MessageArg> args) const;
   /// The catalogue text as HTML: escaped, Latin runs isolated on
   /// right-to-left pages, and wrapped like append_html() when foreign.
   [[nodiscard]] std::string text_html(const Protocol& protocol, std::string_view key) const;

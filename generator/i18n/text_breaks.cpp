@@ -18,8 +18,8 @@ icu::UnicodeString unicode(std::string_view text) {
 
 icu::Locale locale_of(std::string_view tag) {
   UErrorCode status = U_ZERO_ERROR;
-  return icu::Locale::forLanguageTag(
-      icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())), status);
+  return icu::Locale::forLanguageTag(icu::StringPiece(tag.data(), static_cast<int32_t>(tag.size())),
+                                     status);
 }
 
 }  // namespace

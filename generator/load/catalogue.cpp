@@ -70,8 +70,9 @@ std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags
           for (std::size_t k = 0; k < also->size(); ++k) {
             const std::string at = ptr + "/also_in/" + std::to_string(k);
             if (!(*also)[k].is_object()) {
-              diags.error(doc->locate(at), "each entry of \"also_in\" must be an object with "
-                                           "\"rfc\" and, optionally, \"section\"");
+              diags.error(doc->locate(at),
+                          "each entry of \"also_in\" must be an object with "
+                          "\"rfc\" and, optionally, \"section\"");
               continue;
             }
             Reference r;

@@ -11,8 +11,8 @@
 namespace versa {
 
 /// The texts each code carries; every locale translates the same fields.
-inline constexpr const char* kCodeTextFields[] = {"name",    "summary", "description",
-                                                  "when",    "fix",     "use"};
+inline constexpr const char* kCodeTextFields[] = {"name", "summary", "description",
+                                                  "when", "fix",     "use"};
 /// The texts of a reply class ("2" -> Positive Completion).
 inline constexpr const char* kClassTextFields[] = {"name", "summary"};
 
@@ -23,10 +23,10 @@ struct Reference {
 };
 
 struct ReplyCode {
-  std::string code;  ///< three digits, "211"
-  std::string slug;  ///< URL slug, [a-z0-9-]+
-  std::string rfc;   ///< defining document, "RFC 5321"
-  std::string section;  ///< section in that document, may be empty
+  std::string code;                          ///< three digits, "211"
+  std::string slug;                          ///< URL slug, [a-z0-9-]+
+  std::string rfc;                           ///< defining document, "RFC 5321"
+  std::string section;                       ///< section in that document, may be empty
   std::vector<Reference> also_in;            ///< other documents that define it ("also_in")
   std::map<std::string, std::string> texts;  ///< English text per kCodeTextFields
   std::string pointer;                       ///< JSON pointer, for diagnostics

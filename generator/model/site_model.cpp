@@ -45,17 +45,17 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
     return l10n.text_html(p, key);
   };
   f.name_foreign = l10n.is_foreign(l10n.text_language(p, prefix + "name"));
-  f.view = {{"code", c.code},
-            {"name_html", html_of(prefix + "name")},
-            {"class_label_html",
-             html_isolating_latin(l10n.message("class_label").text(class_args), rtl)},
-            {"class_summary_html", html_of(class_key + "summary")},
-            {"rfc_label_html", html_isolating_latin(format_list(labels, l10n.tag()), rtl)},
-            {"summary_html", html_of(prefix + "summary")},
-            {"description_html", html_of(prefix + "description")},
-            {"when_html", html_of(prefix + "when")},
-            {"fix_html", html_of(prefix + "fix")},
-            {"use_html", html_of(prefix + "use")}};
+  f.view = {
+      {"code", c.code},
+      {"name_html", html_of(prefix + "name")},
+      {"class_label_html", html_isolating_latin(l10n.message("class_label").text(class_args), rtl)},
+      {"class_summary_html", html_of(class_key + "summary")},
+      {"rfc_label_html", html_isolating_latin(format_list(labels, l10n.tag()), rtl)},
+      {"summary_html", html_of(prefix + "summary")},
+      {"description_html", html_of(prefix + "description")},
+      {"when_html", html_of(prefix + "when")},
+      {"fix_html", html_of(prefix + "fix")},
+      {"use_html", html_of(prefix + "use")}};
   f.summary_html = f.view["summary_html"].get<std::string>();
   return f;
 }

@@ -4,8 +4,7 @@
 
 namespace versa {
 
-Plan::Plan(const Project& project)
-    : locales_(project.localizations.size()) {
+Plan::Plan(const Project& project) : locales_(project.localizations.size()) {
   per_locale_ = 1;  // the home page
   for (const Protocol& p : project.inputs.protocols) {
     const std::size_t n = p.codes.size();

@@ -23,8 +23,7 @@ bool ViewModelBuilder::code(const Page& page, json& v) const {
   foreign |= l10n.append_html(text_of(v, "heading_html"), "code_title", args);
   set(v, "crumb_current", f.code->code);
   const MessageArg code_arg[] = {{"code", f.code->code}};
-  foreign |=
-      l10n.append_html(text_of(v, "compare_heading_html"), "code_compare_heading", code_arg);
+  foreign |= l10n.append_html(text_of(v, "compare_heading_html"), "code_compare_heading", code_arg);
   const std::string root =
       Urls::relative(urls_.of(page), urls_.compare_root(page.locale, page.protocol));
   auto& comparisons = list_of(v["comparisons"], "links", p.codes.size() - 1);

@@ -75,7 +75,8 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
     foreign |= l10n.append_html(item("", ""), "difference_class", args);
     // What each class asks of the client: the class summary names its class
     // ("A 2xx reply tells..."), so it needs no label.
-    for (const CodeInLocale* f : {&a, &b}) item("", "").append(member(f->view, "class_summary_html"));
+    for (const CodeInLocale* f : {&a, &b})
+      item("", "").append(member(f->view, "class_summary_html"));
   }
   for (const CodeInLocale* f : {&a, &b}) {
     item(f->code->code, member(f->view, "name_html")).append(f->summary_html);

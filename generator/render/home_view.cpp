@@ -46,8 +46,7 @@ bool ViewModelBuilder::home(const Page& page, json& v) const {
           {"class_name", l10n.text(p, "classes/" + group.digit + "/name")}};
       std::string class_label;
       foreign |= l10n.append_html(class_label, "class_label", class_args);
-      classes.push_back({{"label_html", std::move(class_label)},
-                         {"codes", std::move(codes)}});
+      classes.push_back({{"label_html", std::move(class_label)}, {"codes", std::move(codes)}});
     }
     // Every pair is listed only while the list stays readable; beyond that
     // each code's page lists its comparisons, and the picker reaches any pair.
@@ -109,8 +108,9 @@ bool ViewModelBuilder::not_found(const Page& page, json& v) const {
   v = json::object();
   const std::string& heading = label(l10n, "not_found_title");
   const std::string& site_name = label(l10n, "site_name");
-  std::string title = l10n.message("page_title").text(
-      std::array<MessageArg, 2>{{{"page", heading}, {"site", site_name}}});
+  std::string title =
+      l10n.message("page_title")
+          .text(std::array<MessageArg, 2>{{{"page", heading}, {"site", site_name}}});
   // The page's text introduces the list of languages below it: alone, the
   // heading describes the page better.
   std::string description = heading;

@@ -37,8 +37,8 @@ void TextBudgets::measure(const Page& page, const mustache::Data& view) {
     // The mark versa puts before right-to-left text is invisible.
     if (text.starts_with(kRightToLeftMark)) text.remove_prefix(kRightToLeftMark.size());
     const std::size_t length = grapheme_count(text);
-    Longest& l = longest_[{page.locale, title ? "title" : "description",
-                           source_of(project_, page, title)}];
+    Longest& l =
+        longest_[{page.locale, title ? "title" : "description", source_of(project_, page, title)}];
     if (length > l.length) l = {length, page};
   }
 }
@@ -79,13 +79,13 @@ std::size_t TextBudgets::report(bool strict, Diagnostics& diags) const {
       where = protocol.document.locate(protocol.codes[l.page.a].pointer + "/summary");
     }
     const std::string what = (is_text ? "text \"" : "message \"") + source + "\"";
-    const std::string message =
-        what + " makes a " + (title ? "title" : "meta description") + " of " +
-        std::to_string(l.length) + " characters in " + l10n.tag() + ", over the budget of " +
-        std::to_string(budget) + (title ? " (tabs and search results cut longer ones)"
-                                                 : " (search results cut longer ones)") +
-        ", on " +
-        urls_.output_file(l.page) + "; shorten it (versa never cuts a text)";
+    const std::string message = what + " makes a " + (title ? "title" : "meta description") +
+                                " of " + std::to_string(l.length) + " characters in " + l10n.tag() +
+                                ", over the budget of " + std::to_string(budget) +
+                                (title ? " (tabs and search results cut longer ones)"
+                                       : " (search results cut longer ones)") +
+                                ", on " + urls_.output_file(l.page) +
+                                "; shorten it (versa never cuts a text)";
     if (strict) {
       diags.error(where, message);
     } else {

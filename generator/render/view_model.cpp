@@ -110,8 +110,8 @@ bool ViewModelBuilder::compare_link(const Page& page, const std::string& root, s
   const CodeInLocale& y = model_.code(page.locale, page.protocol, b);
   const MessageArg args[] = {
       {"a_code", x.code->code}, {"a_name", x.name}, {"b_code", y.code->code}, {"b_name", y.name}};
-  const bool foreign = project_.localizations[page.locale].append_html(
-      text_of(link, "label_html"), "compare_link", args);
+  const bool foreign = project_.localizations[page.locale].append_html(text_of(link, "label_html"),
+                                                                       "compare_link", args);
   text_of(link, "href").append(root).append(urls_.compare_folder(page.protocol, a, b));
   return foreign || x.name_foreign || y.name_foreign;
 }

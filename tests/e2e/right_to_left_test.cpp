@@ -90,7 +90,8 @@ TEST(RightToLeft, TextOnlyValuesStartRightToLeftWhateverThePatternStartsWith) {
   ASSERT_GT(site().pages.size(), 20u);
   for (const auto& [path, html] : site().pages) {
     const HtmlPage page(html);
-    std::map<std::string, std::string> values{{"title", HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0])}};
+    std::map<std::string, std::string> values{
+        {"title", HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0])}};
     for (const GumboNode* m : page.all(GUMBO_TAG_META)) {
       const std::string key = HtmlPage::attr(m, "name") + HtmlPage::attr(m, "property");
       if (key == "description" || key.starts_with("og:title") || key == "og:description")
@@ -102,16 +103,15 @@ TEST(RightToLeft, TextOnlyValuesStartRightToLeftWhateverThePatternStartsWith) {
     }
   }
   // The code page's title is the pattern's text after one U+200F, nothing else.
-  const HtmlPage page(site().pages.at("smtp/211-" + code("211")["slug"].get<std::string>() +
-                                      "/index.html"));
+  const HtmlPage page(
+      site().pages.at("smtp/211-" + code("211")["slug"].get<std::string>() + "/index.html"));
   EXPECT_EQ(HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0]), "\u200FSMTP 211 מצב המערכת");
 }
 
 TEST(RightToLeft, UntranslatedTextIsEnglishInOnePieceWithANotice) {
   ASSERT_EQ(site().build.status, 0) << site().build.err;
   const json c = code("500");
-  const HtmlPage page(
-      site().pages.at("smtp/500-" + c["slug"].get<std::string>() + "/index.html"));
+  const HtmlPage page(site().pages.at("smtp/500-" + c["slug"].get<std::string>() + "/index.html"));
   // Each English text is one element, lang="en" dir="ltr", holding exactly
   // the catalogue's text: never cut into pieces at commas or Latin runs.
   std::map<std::string, int> found;
@@ -135,8 +135,8 @@ TEST(RightToLeft, UntranslatedTextIsEnglishInOnePieceWithANotice) {
   ASSERT_EQ(notice.size(), 1u);
   EXPECT_EQ(HtmlPage::text(notice[0]), "חלקים מהדף הזה עדיין לא תורגמו ומוצגים בשפה אחרת.");
   // 211's Hebrew texts are not marked; its English ones are.
-  const HtmlPage status(site().pages.at("smtp/211-" + code("211")["slug"].get<std::string>() +
-                                        "/index.html"));
+  const HtmlPage status(
+      site().pages.at("smtp/211-" + code("211")["slug"].get<std::string>() + "/index.html"));
   const auto english = marked(status, "en");
   EXPECT_FALSE(english.empty());
   for (const GumboNode* n : english) {

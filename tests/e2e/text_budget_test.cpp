@@ -23,7 +23,8 @@ std::string line_col(const std::string& text, const std::string& needle) {
   const std::size_t at = text.find(needle);
   if (at == std::string::npos) return "?";
   const std::size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
-  const std::size_t start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+  const std::size_t start =
+      text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
   return std::to_string(line) + ":" + std::to_string(at - start + 1);
 }
 
@@ -47,7 +48,8 @@ TEST(TextBudget, AnOverlongPatternIsReportedAtItsLongestPageAndNeverCut) {
   // 161 characters of pattern text before the arguments: over 160 on every
   // comparison, longest where the two names are.
   const std::string padding(140, 'x');
-  set_german(dir.path(), "compare_meta", "{protocol} {a_code} ({a_name}) {b_code} ({b_name}) " + padding);
+  set_german(dir.path(), "compare_meta",
+             "{protocol} {a_code} ({a_name}) {b_code} ({b_name}) " + padding);
   const std::string de = read_file(dir / "locales/de.json");
 
   const RunResult warn = run_versa(dir.path(), "check");

@@ -16,7 +16,8 @@ namespace versa::test {
 inline std::string catalogue_code(const std::string& code, const std::string& slug,
                                   const std::string& name = "N") {
   return R"({"code": ")" + code + R"(", "slug": ")" + slug + R"(", "rfc": "RFC 5321", "name": ")" +
-         name + R"(", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."})";
+         name +
+         R"(", "summary": "S.", "description": "D.", "when": "W.", "fix": "F.", "use": "U."})";
 }
 
 /// An SMTP catalogue with classes 2 and 5 whose codes (entries joined by

@@ -1,8 +1,8 @@
 // ICU MessageFormat: named arguments, plurals and numbers per locale, HTML output.
 #include <gtest/gtest.h>
 
-#include "i18n/message_format.hpp"
 #include <vector>
+#include "i18n/message_format.hpp"
 
 #include "i18n/text_breaks.hpp"
 

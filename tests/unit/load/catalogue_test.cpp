@@ -13,8 +13,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace versa;
-using versa::test::TempDir;
 using versa::test::formatted;
+using versa::test::TempDir;
 
 TEST(LoadCatalogue, ACorrectFileYieldsItsProtocolWithCodesInAscendingOrder) {
   TempDir dir;

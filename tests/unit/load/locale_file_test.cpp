@@ -14,8 +14,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace versa;
-using versa::test::TempDir;
 using versa::test::formatted;
+using versa::test::TempDir;
 
 namespace {
 
@@ -130,8 +130,8 @@ TEST(LoadLocale, ALocaleMayNameItsLanguage) {
   EXPECT_EQ(read_locale("de", std::move(*plain), diags)->language_name, "");
 
   // It must be a name: not empty, not a number.
-  for (const char* bad : {R"({"language_name": "", "messages": {}})",
-                          R"({"language_name": 7, "messages": {}})"}) {
+  for (const char* bad :
+       {R"({"language_name": "", "messages": {}})", R"({"language_name": 7, "messages": {}})"}) {
     Diagnostics errors;
     auto doc = JsonDocument::parse(SourceText("xx.json", bad), errors);
     ASSERT_TRUE(doc);

@@ -72,7 +72,7 @@ TEST(Plan, ProtocolsComeInIdOrderEachWithItsCodesThenItsPairs) {
                                                       "1:0:0:0-0", "1:0:0:1-0", "2:0:0:0-1",  // ftp
                                                       "1:0:1:0-0", "1:0:1:1-0", "1:0:1:2-0",
                                                       "2:0:1:0-1", "2:0:1:0-2",
-                                                      "2:0:1:1-2",  // smtp
+                                                      "2:0:1:1-2",     // smtp
                                                       "3:0:0:0-0"}));  // en's 404
   const Urls urls(*c->project);
   // Code 0 of ftp is 226: the catalogue's codes are in ascending order.
