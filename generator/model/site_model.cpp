@@ -56,7 +56,6 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
       {"when_html", html_of(prefix + "when")},
       {"fix_html", html_of(prefix + "fix")},
       {"use_html", html_of(prefix + "use")}};
-  f.summary_html = f.view["summary_html"].get<std::string>();
   return f;
 }
 

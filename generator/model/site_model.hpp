@@ -20,11 +20,11 @@ struct CodeInLocale {
   std::string name;
   std::string class_code;  ///< "2xx"
   std::string class_name;
-  /// The code's texts as HTML (Latin runs isolated on right-to-left pages),
-  /// keyed as templates see them in the frames `a`, `b` and `code`. The
-  /// code's long texts are kept here and nowhere else.
+  /// The code's texts as HTML (Latin runs isolated on right-to-left pages; a
+  /// text shown in another language wrapped with its lang and dir), keyed as
+  /// templates see them in the frames `a`, `b` and `code`. The code's long
+  /// texts are kept here and nowhere else.
   mustache::Data view;
-  std::string summary_html;  ///< the one-sentence summary, as HTML
   /// The documents that define it, as a list in the language ("RFC 4954
   /// and RFC 3207").
   std::string rfcs;

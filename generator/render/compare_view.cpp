@@ -79,7 +79,7 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
       item("", "").append(member(f->view, "class_summary_html"));
   }
   for (const CodeInLocale* f : {&a, &b}) {
-    item(f->code->code, member(f->view, "name_html")).append(f->summary_html);
+    item(f->code->code, member(f->view, "name_html")).append(member(f->view, "summary_html"));
   }
   if (!same_rfc) {
     const MessageArg args[] = {

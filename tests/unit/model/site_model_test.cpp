@@ -151,7 +151,7 @@ TEST(SiteModel, TextsPerLanguageFallBackToEnglishAndAreIsolatedRightToLeft) {
   EXPECT_EQ(en.name, "ok");
   EXPECT_EQ(en.class_code, "2xx");
   EXPECT_EQ(en.class_name, "Success");
-  EXPECT_EQ(en.summary_html, "The action is done.");
+  EXPECT_EQ(en.view.at("summary_html"), "The action is done.");
   EXPECT_EQ(en.view.at("code"), "250");
   EXPECT_EQ(en.view.at("name_html"), "ok");
   EXPECT_EQ(en.view.at("class_label_html"), "2xx Success");
@@ -168,7 +168,7 @@ TEST(SiteModel, TextsPerLanguageFallBackToEnglishAndAreIsolatedRightToLeft) {
   const CodeInLocale& ar = m->model->code(kAr, 0, 0);
   EXPECT_EQ(ar.name, "تم OK");
   EXPECT_EQ(ar.view.at("name_html"), "تم <bdi>OK</bdi>");
-  EXPECT_EQ(ar.summary_html, "اكتمل الأمر <bdi>MAIL FROM</bdi>.");
+  EXPECT_EQ(ar.view.at("summary_html"), "اكتمل الأمر <bdi>MAIL FROM</bdi>.");
   // Untranslated: English, marked as such as one whole left-to-right text.
   EXPECT_EQ(ar.view.at("when_html"), "<span lang=\"en\" dir=\"ltr\">W.</span>");
   EXPECT_TRUE(ar.foreign);
