@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 
 #include "core/json_document.hpp"
 #include "mustache/template.hpp"
@@ -11,20 +12,34 @@ namespace versa {
 
 namespace {
 
-// Loads every partial `nodes` refer to, and theirs, from `dir`.
-void load_partials(const std::vector<mustache::Node>& nodes, const std::string& dir,
-                   mustache::TemplateSet& set, Diagnostics& diags) {
+// Loads every partial and parent `nodes` of `from` refer to, and theirs,
+// from `dir`. One that cannot be loaded is an error at its first tag: a
+// missing partial would print nothing, and the output would look complete.
+void load_partials(const mustache::Template& from, const std::vector<mustache::Node>& nodes,
+                   const std::string& dir, mustache::TemplateSet& set, std::set<std::string>& tried,
+                   Diagnostics& diags) {
   for (const auto& n : nodes) {
     if ((n.kind == mustache::NodeKind::partial || n.kind == mustache::NodeKind::parent) &&
-        !set.find(n.text)) {
-      const std::string path = (std::filesystem::path(dir) / (n.text + ".html")).string();
-      if (!dir.empty() && std::filesystem::exists(path)) {
-        if (auto source = read_source(path, diags); source && set.add(n.text, *source, diags)) {
-          load_partials(set.find(n.text)->nodes, dir, set, diags);
-        }
+        tried.insert(n.text).second) {
+      const std::string file = n.text + ".html";
+      const std::string what =
+          n.kind == mustache::NodeKind::parent ? "the parent template '" : "the partial '";
+      const Location at{from.path, n.line, n.col};
+      const std::string path = (std::filesystem::path(dir) / file).string();
+      if (dir.empty()) {
+        diags.error(at, what + n.text + "' cannot be loaded without --partials; pass --partials " +
+                            "DIR, the folder that holds " + file);
+      } else if (!std::filesystem::exists(path)) {
+        diags.error(at, what + n.text + "' is not in " + dir + " (no " + path +
+                            "); correct the name or pass --partials DIR, the folder that holds " +
+                            file);
+      } else if (auto source = read_source(path, diags);
+                 source && set.add(n.text, *source, diags)) {
+        const mustache::Template& loaded = *set.find(n.text);
+        load_partials(loaded, loaded.nodes, dir, set, tried, diags);
       }
     }
-    load_partials(n.children, dir, set, diags);
+    load_partials(from, n.children, dir, set, tried, diags);
   }
 }
 
@@ -41,7 +56,9 @@ std::optional<std::string> render_template_file(const std::string& template_path
   // The main template gets a name no partial can have.
   const std::string main_name = "\x01main";
   if (!set.add(main_name, *source, diags)) return std::nullopt;
-  load_partials(set.find(main_name)->nodes, partials_dir, set, diags);
+  std::set<std::string> tried;
+  const mustache::Template& main = *set.find(main_name);
+  load_partials(main, main.nodes, partials_dir, set, tried, diags);
   if (diags.has_errors()) return std::nullopt;
   std::string out;
   try {
