@@ -1,4 +1,4 @@
-// versa's command line: build, check, new-locale, render; serve runs versa-serve.
+// versa's command line: build, check, new-locale, render, view; serve runs versa-serve.
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 #include "cli/options.hpp"
 #include "cli/render_command.hpp"
 #include "site/build.hpp"
+#include "site/view.hpp"
 
 namespace {
 
@@ -100,6 +101,17 @@ int run(int argc, char** argv) {
   render_cmd->add_option("--data", data, "JSON data file")->required();
   render_cmd->add_option("--partials", partials, "folder of partials (<name>.html)");
 
+  // `versa view PAGE`: the data a published page is rendered with, for `versa render`.
+  std::string view_page_path;
+  InputPaths view_paths;
+  CLI::App* view_cmd =
+      app.add_subcommand("view", "print the data one page is rendered with, as JSON");
+  view_cmd
+      ->add_option("page", view_page_path,
+                   "the page's path in the site, e.g. vi/compare/smtp/211-x-vs-500-y/ or 404.html")
+      ->required();
+  add_inputs(view_cmd, view_paths);
+
   CLI11_PARSE(app, argc, argv);
 
   Diagnostics diags;
@@ -145,6 +157,11 @@ int run(int argc, char** argv) {
     diags.print(std::cerr);
     if (!out) return 1;
     std::cout << *out << std::flush;
+  } else if (*view_cmd) {
+    const auto view = view_page(view_paths, view_page_path, diags);
+    diags.print(std::cerr);
+    if (!view) return 1;
+    std::cout << view->dump(2) << '\n' << std::flush;
   }
   return status;
 }
