@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -59,10 +61,10 @@ class Parser {
         diags_(diags) {}
 
   std::optional<std::vector<Node>> run() {
-    if (!tokenize()) return std::nullopt;
+    if (!tokenize() || !pair_sections()) return std::nullopt;
     apply_standalone_rules();
     std::size_t i = 0;
-    auto nodes = build(i, nullptr, start_depth_);
+    auto nodes = build(i, start_depth_);
     if (failed_) return std::nullopt;
     return nodes;
   }
@@ -336,36 +338,117 @@ class Parser {
     return last_;
   }
 
-  // Index of the tag that closes the section opened just before token i, or
-  // tokens_.size() when there is none.
-  std::size_t find_close(std::size_t i) const {
-    int depth = 0;
-    for (; i < tokens_.size(); ++i) {
-      const char k = tokens_[i].kind;
-      if (k == '#' || k == '^' || k == '<' || k == '$') {
-        ++depth;
-      } else if (k == '/' && depth-- == 0) {
-        return i;
+  static bool opens_section(char kind) {
+    return kind == '#' || kind == '^' || kind == '<' || kind == '$';
+  }
+
+  // The tag as written, delimiters included.
+  std::string tag_text(const Token& t) const { return std::string(body(t)); }
+
+  // "section 'a'", "block 'a'", ...: what the author wrote, in their words.
+  std::string describe_open(const Token& t) const {
+    switch (t.kind) {
+      case '^':
+        return "inverted section '" + t.name + "'";
+      case '$':
+        return "block '" + t.name + "'";
+      case '<':
+        return "'" + tag_text(t) + "'";
+      default:
+        return "section '" + t.name + "'";
+    }
+  }
+
+  std::string close_tag_for(const Token& open) const {
+    return open.delims.open + "/" + open.name + open.delims.close;
+  }
+
+  [[nodiscard]] int line_of(const Token& t) const {
+    return source_.locate(source_offset(t.tag_begin)).line;
+  }
+
+  // True when tokens_[from...] close exactly the sections of `open`, with no
+  // stray or mismatched close tag: used to tell which reading of a bad close
+  // tag leaves the rest of the file consistent.
+  bool closes_cleanly(std::vector<std::size_t> open, std::size_t from) const {
+    for (std::size_t i = from; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (opens_section(t.kind)) {
+        open.push_back(i);
+      } else if (t.kind == '/') {
+        if (open.empty() || tokens_[open.back()].name != t.name) return false;
+        open.pop_back();
       }
     }
-    return i;
+    return open.empty();
   }
 
-  void error_unclosed(const Token& open) {
-    error(open.tag_begin, "section '" + open.name + "' is never closed; add " + open.delims.open +
-                              "/" + open.name + open.delims.close + " after its content");
+  // Pairs every opening tag with its closing tag by name before anything is
+  // built, so that a section left open is reported at the tag that opened it
+  // (and only it), not at whichever later close tag happens to be out of
+  // step. Fills partner_; false after reporting the cause.
+  bool pair_sections() {
+    partner_.assign(tokens_.size(), tokens_.size());
+    std::vector<std::size_t> open;  // indices of the opening tags not yet closed
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (opens_section(t.kind)) {
+        open.push_back(i);
+        continue;
+      }
+      if (t.kind != '/') continue;
+      if (!open.empty() && tokens_[open.back()].name == t.name) {
+        partner_[open.back()] = i;
+        open.pop_back();
+        continue;
+      }
+      // Closes a section opened further out: the ones opened inside it
+      // were left open. Each is a cause; what follows them is not.
+      const auto outer = std::find_if(open.rbegin(), open.rend(),
+                                      [&](std::size_t k) { return tokens_[k].name == t.name; });
+      if (outer != open.rend()) {
+        report_left_open(std::span(outer.base(), open.end()),
+                         " before " + tag_text(t) + " at line " + std::to_string(line_of(t)));
+        return false;
+      }
+      // Closes nothing that is open: a stray close if the rest of the file
+      // is consistent without it, else the innermost section's close
+      // mistyped.
+      if (open.empty() || closes_cleanly(open, i + 1)) {
+        error(t.tag_begin, "'" + t.name +
+                               "' closes a section that was never opened; "
+                               "remove it or add the matching opening tag");
+        return false;
+      }
+      const Token& o = tokens_[open.back()];
+      error(o.tag_begin, describe_open(o) + " is closed by " + tag_text(t) + " at line " +
+                             std::to_string(line_of(t)) + ", which does not match; write " +
+                             close_tag_for(o) + " there");
+      return false;
+    }
+    report_left_open(open, " after its content");
+    return open.empty();
   }
 
-  void error_mismatch(const Token& close, const Token& open) {
-    const Location at = source_.locate(source_offset(open.tag_begin));
-    error(close.tag_begin, "closing tag '" + close.name + "' does not match the open section '" +
-                               open.name + "' (opened at line " + std::to_string(at.line) +
-                               "); close '" + open.name + "' first");
+  // Reports the sections of `left_open` (opening tag indices, outermost
+  // first), each needing its close tag added `where`. A hostile file can leave
+  // millions open: past a few, one count stands for the rest.
+  void report_left_open(std::span<const std::size_t> left_open, const std::string& where) {
+    constexpr std::size_t kMaxReported = 10;
+    for (std::size_t n = 0; n < left_open.size() && n < kMaxReported; ++n) {
+      const Token& o = tokens_[left_open[n]];
+      std::string message = describe_open(o) + " is never closed; add " + close_tag_for(o) + where;
+      if (n + 1 == kMaxReported && left_open.size() > kMaxReported) {
+        message += " (and " + std::to_string(left_open.size() - kMaxReported) +
+                   " more sections opened after it are never closed)";
+      }
+      error(o.tag_begin, std::move(message));
+    }
   }
 
-  // Builds nodes from tokens_[i...] until the close tag of `open` (or the end).
-  // `depth` counts the sections around them.
-  std::vector<Node> build(std::size_t& i, const Token* open, int depth) {
+  // Builds nodes from tokens_[i...] until the close tag of the section they
+  // are in (or the end). `depth` counts the sections around them.
+  std::vector<Node> build(std::size_t& i, int depth) {
     std::vector<Node> nodes;
     while (i < tokens_.size()) {
       const Token& t = tokens_[i++];
@@ -410,19 +493,11 @@ class Parser {
           if (t.kind == '$' && t.standalone) {
             // Parsed once, from its dedented text: building the children here
             // as well would make nested blocks cost 2^depth.
-            const std::size_t close = find_close(i);
-            if (close == tokens_.size()) {
-              error_unclosed(t);
-              return nodes;
-            }
-            if (tokens_[close].name != t.name) {
-              error_mismatch(tokens_[close], t);
-              return nodes;
-            }
+            const std::size_t close = partner_[open_index];
             reparse_block(n, open_index, close, depth + 1);
             i = close + 1;
           } else {
-            n.children = build(i, &t, depth + 1);
+            n.children = build(i, depth + 1);
           }
           if (failed_) return nodes;
           if (t.kind == '<') {
@@ -434,17 +509,10 @@ class Parser {
           break;
         }
         case '/':
-          if (open == nullptr) {
-            error(t.tag_begin, "'" + t.name +
-                                   "' closes a section that was never opened; "
-                                   "remove it or add the matching opening tag");
-            return nodes;
-          }
-          if (t.name != open->name) error_mismatch(t, *open);
+          // pair_sections() made sure it closes the innermost open section.
           return nodes;
       }
     }
-    if (open != nullptr) error_unclosed(*open);
     return nodes;
   }
 
@@ -484,6 +552,7 @@ class Parser {
   int start_depth_;
   Diagnostics& diags_;
   std::vector<Token> tokens_;
+  std::vector<std::size_t> partner_;  // opening tag index -> its closing tag's
   bool failed_ = false;
   std::size_t last_offset_ = 0;  // for locate()
   Location last_;

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -90,12 +91,15 @@ class TemplateSet {
   TemplateSet& operator=(TemplateSet&&) = default;
 
   /// Parses and adds a template; false (with diagnostics) on a parse error.
+  /// A template that failed is remembered: references to it are not
+  /// reported again as unknown.
   bool add(std::string name, const SourceText& source, Diagnostics& diags);
 
   [[nodiscard]] const Template* find(std::string_view name) const;
   [[nodiscard]] std::vector<std::string> names() const;
 
-  /// Reports every partial or parent tag that names a template not in the set.
+  /// Reports every partial or parent tag that names a template not in the set
+  /// (one that failed to parse has its own error already).
   void check_references(Diagnostics& diags) const;
 
   /// A copy in which each `{{key.name}}` (or `{{{…}}}`) whose value in `value`
@@ -121,6 +125,7 @@ class TemplateSet {
 
  private:
   std::map<std::string, std::unique_ptr<Template>, std::less<>> templates_;
+  std::set<std::string, std::less<>> broken_;  // names whose parse failed
 };
 
 }  // namespace versa::mustache

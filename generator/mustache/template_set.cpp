@@ -6,7 +6,11 @@ namespace versa::mustache {
 
 bool TemplateSet::add(std::string name, const SourceText& source, Diagnostics& diags) {
   auto t = parse_template(name, source, diags);
-  if (!t) return false;
+  if (!t) {
+    broken_.insert(std::move(name));
+    return false;
+  }
+  broken_.erase(name);
   templates_[std::move(name)] = std::move(t);
   return true;
 }
@@ -24,21 +28,22 @@ std::vector<std::string> TemplateSet::names() const {
 
 namespace {
 
-void check_nodes(const TemplateSet& set, const Template& t, const std::vector<Node>& nodes,
-                 Diagnostics& diags) {
+void check_nodes(const TemplateSet& set, const std::set<std::string, std::less<>>& broken,
+                 const Template& t, const std::vector<Node>& nodes, Diagnostics& diags) {
   for (const Node& n : nodes) {
-    if ((n.kind == NodeKind::partial || n.kind == NodeKind::parent) && !set.find(n.text)) {
+    if ((n.kind == NodeKind::partial || n.kind == NodeKind::parent) && !set.find(n.text) &&
+        !broken.contains(n.text)) {
       diags.error({t.path, n.line, n.col}, "unknown partial '" + n.text + "'; create templates/" +
                                                n.text + ".html or correct the name");
     }
-    check_nodes(set, t, n.children, diags);
+    check_nodes(set, broken, t, n.children, diags);
   }
 }
 
 }  // namespace
 
 void TemplateSet::check_references(Diagnostics& diags) const {
-  for (const auto& [name, t] : templates_) check_nodes(*this, *t, t->nodes, diags);
+  for (const auto& [name, t] : templates_) check_nodes(*this, broken_, *t, t->nodes, diags);
 }
 
 namespace {
@@ -81,6 +86,7 @@ void bind_constant(std::vector<Node>& nodes, std::string_view key, const Data& v
 
 TemplateSet TemplateSet::with_constant(std::string_view key, const Data& value) const {
   TemplateSet copy;
+  copy.broken_ = broken_;
   for (const auto& [name, t] : templates_) {
     auto bound = std::make_unique<Template>(*t);
     bind_constant(bound->nodes, key, value);

@@ -41,17 +41,42 @@ TEST(MustacheEngine, UnclosedSectionNamesFileLineAndColumn) {
       << first_error(*c);
 }
 
-TEST(MustacheEngine, MismatchedCloseIsReportedWhereItStands) {
+// Closing an outer section first leaves the inner one open: that one is the
+// mistake, reported where it opens.
+TEST(MustacheEngine, MismatchedCloseIsReportedAtTheSectionLeftOpen) {
   auto c = compile("{{#a}}\n{{#b}}\nx{{/a}}\n");
   EXPECT_FALSE(c->ok);
-  EXPECT_NE(first_error(*c).find(
-                "main.html:3:2: error: closing tag 'a' does not match the open section 'b'"),
-            std::string::npos)
-      << first_error(*c);
+  EXPECT_EQ(first_error(*c),
+            "templates/main.html:2:1: error: section 'b' is never closed; add "
+            "{{/b}} before {{/a}} at line 3");
 }
 
 // A standalone block is parsed again from its dedented content; errors in it
 // still point into the file as written, in nested blocks too.
+TEST(MustacheEngine, TagsInsideIndentedBlocksAreLocatedExactly) {
+  const std::string text =
+      "{{<layout}}\n"
+      "    {{$content}}\n"
+      "        {{$inner}}\n"
+      "\n"
+      "            <b>{{>missing}}</b>\n"
+      "        {{/inner}}\n"
+      "    {{/content}}\n"
+      "{{/layout}}\n";
+  auto c = compile(text, {{"layout", "{{$content}}{{/content}}"}});
+  ASSERT_TRUE(c->ok);
+  Diagnostics diags;
+  c->set.check_references(diags);
+  ASSERT_EQ(diags.error_count(), 1);
+  // Line 5, after 12 spaces and "<b>".
+  EXPECT_EQ(format_diagnostic(diags.all()[0])
+                .rfind("templates/main.html:5:16: error: unknown "
+                       "partial 'missing'",
+                       0),
+            0u)
+      << format_diagnostic(diags.all()[0]);
+}
+
 TEST(MustacheEngine, ErrorsInsideIndentedBlocksAreLocatedExactly) {
   const std::string block =
       "{{<layout}}\n"
@@ -71,15 +96,17 @@ TEST(MustacheEngine, ErrorsInsideIndentedBlocksAreLocatedExactly) {
   for (const auto& [text, tag] : {std::pair{block, "{{/itemz}}"}, std::pair{nested, "{{/mor}}"}}) {
     auto c = compile(text, {{"layout", "{{$content}}{{/content}}"}});
     EXPECT_FALSE(c->ok);
-    // Where the bad close tag stands, counted independently of the parser.
-    const std::size_t at = text.find(tag);
+    // Where the section opens, and the line of the bad close tag, counted
+    // independently of the parser.
+    const std::size_t at = text.rfind("{{#", text.find(tag));
     const auto line =
         std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
     const std::size_t col = at - (text.rfind('\n', at) + 1) + 1;
     const std::string expected = "templates/main.html:" + std::to_string(line) + ":" +
-                                 std::to_string(col) + ": error: closing tag";
+                                 std::to_string(col) + ": error: section";
     EXPECT_EQ(first_error(*c).rfind(expected, 0), 0u) << first_error(*c);
-    EXPECT_NE(first_error(*c).find("(opened at line " + std::to_string(line) + ")"),
+    EXPECT_NE(first_error(*c).find(std::string("is closed by ") + tag + " at line " +
+                                   std::to_string(line) + ","),
               std::string::npos)
         << first_error(*c);
   }

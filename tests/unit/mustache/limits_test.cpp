@@ -105,3 +105,17 @@ TEST(MustacheLimits, AVeryLongLineStaysLinearAndColumnsStayExact) {
   ASSERT_TRUE(set.add("ok", SourceText("ok.html", repeat("é{{x}}", 400'000)), diags));
   EXPECT_EQ(set.render("ok", {{"x", "<"}}).size(), 400'000u * 6);
 }
+
+TEST(MustacheLimits, ThousandsOfSectionsLeftOpenAreReportedBriefly) {
+  // 300,000 sections opened on one line and never closed: each reported
+  // would be 300,000 diagnostics, each located by scanning the line.
+  const std::string text = repeat("{{#a}}", 300'000);
+  Diagnostics diags;
+  EXPECT_EQ(mustache::parse_template("open", SourceText("templates/open.html", text), diags),
+            nullptr);
+  ASSERT_EQ(diags.error_count(), 10);
+  // The tenth opens at column 6 * 9 + 1.
+  EXPECT_EQ(format_diagnostic(diags.all().back()),
+            "templates/open.html:1:55: error: section 'a' is never closed; add {{/a}} after its "
+            "content (and 299990 more sections opened after it are never closed)");
+}
