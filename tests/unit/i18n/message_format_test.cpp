@@ -180,11 +180,15 @@ TEST(MessageFormat, OrdinalCasesFollowTheOrdinalRules) {
   EXPECT_NE(de.why.find("German has no \"one\" ordinal form"), std::string::npos) << de.why;
 }
 
-TEST(MessageFormat, ACaseWrittenTwiceAndAMistypedTypeAreNamed) {
+TEST(MessageFormat, ACaseWrittenTwiceABadExactValueAndAMistypedTypeAreNamed) {
   const Refusal twice = refuse("{n, plural, one {a} one {b} other {c}}", "en");
   ASSERT_TRUE(twice.refused);
   EXPECT_EQ(twice.offset, 20u);
   EXPECT_NE(twice.why.find("has a second \"one\" case"), std::string::npos) << twice.why;
+  const Refusal exact = refuse("{n, plural, =1e {a} other {b}}", "en");
+  ASSERT_TRUE(exact.refused);
+  EXPECT_EQ(exact.offset, 12u);
+  EXPECT_NE(exact.why.find("\"=\" must be followed by a number"), std::string::npos) << exact.why;
   const Refusal type = refuse("{n, plurl, one {a} other {b}}", "en");
   ASSERT_TRUE(type.refused);
   EXPECT_EQ(type.offset, 4u);
@@ -198,12 +202,19 @@ TEST(MessageFormat, ACaseWrittenTwiceAndAMistypedTypeAreNamed) {
 // from MessageFormat's tokens; ICU itself is the judge of which are valid.
 TEST(MessageFormat, EveryPatternIcuRefusesIsExplainedInWords) {
   const std::vector<std::string_view> tokens = {
-      "{", "}", "n",  " ",      ",",   "plural",   "select",        "one", "other", "=1",     "'",
-      "#", "x", "'{", "number", "few", "offset:1", "selectordinal", "''",  "0",     "integer"};
+      "{",  "}", "n",       " ", ",",  "plural", "select", "one",      "other",
+      "=1", "'", "#",       "x", "'{", "number", "few",    "offset:1", "selectordinal",
+      "''", "0", "integer", "=", "-",  ".",      "e"};
+  // Half the patterns open a plural or select, so that cases are reached.
+  const std::vector<std::string_view> openings = {"{n, plural, ", "{n, select, ",
+                                                  "{n, selectordinal, ", "{n, plural, one {",
+                                                  "x {n, plural, ="};
   std::mt19937 random(17);
   int refused_by_icu = 0;
+  int accepted_by_icu = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string pattern;
+    if (random() % 2 == 0) pattern = openings[random() % openings.size()];
     const auto length = 1 + random() % 14;
     for (std::size_t t = 0; t < length; ++t) pattern += tokens[random() % tokens.size()];
     UErrorCode status = U_ZERO_ERROR;
@@ -216,13 +227,17 @@ TEST(MessageFormat, EveryPatternIcuRefusesIsExplainedInWords) {
       ++refused_by_icu;
       ASSERT_TRUE(r.refused);
       ASSERT_EQ(r.why.find("ICU cannot use"), std::string::npos);  // the generic fallback
+    } else {
+      ++accepted_by_icu;
     }
     if (r.refused) {
       ASSERT_LE(r.offset, pattern.size());
       ASSERT_EQ(r.why.find("U_"), std::string::npos);
     }
   }
-  EXPECT_GT(refused_by_icu, 5000);  // the patterns do exercise the errors
+  // The patterns do exercise both sides.
+  EXPECT_GT(refused_by_icu, 5000);
+  EXPECT_GT(accepted_by_icu, 1000);
 }
 
 TEST(TextBreaks, GraphemesAreCountedAsReadersCountThem) {
