@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/nearest.hpp"
 #include "i18n/message_keys.hpp"
 
 namespace versa {
@@ -77,11 +79,64 @@ void check_protocol(const Protocol& p, Diagnostics& diags) {
   }
 }
 
+// Why a pattern's arguments differ from those expected, beyond the lists: an
+// argument quoted away by an apostrophe ("'{code}'" is text in ICU
+// MessageFormat), or one misspelled: the byte offset in the pattern to point
+// at, if any, and the hint.
+std::pair<std::optional<std::size_t>, std::string> argument_hint(
+    std::string_view pattern, const std::set<std::string>& used,
+    const std::set<std::string>& expected) {
+  std::vector<std::string> missing;
+  for (const auto& name : expected) {
+    if (!used.contains(name)) missing.push_back(name);
+  }
+  for (const auto& name : missing) {
+    if (auto at = pattern.find("'{" + name + "}"); at != std::string_view::npos) {
+      return {at,
+              "; the apostrophe before {" + name +
+                  "} quotes it in ICU MessageFormat: write '' for an apostrophe, or use \u2019"};
+    }
+  }
+  for (const auto& name : used) {
+    if (expected.contains(name)) continue;
+    if (auto guess = nearest(name, missing)) {
+      const auto at = pattern.find("{" + name);
+      return {at == std::string_view::npos ? std::nullopt : std::optional(at),
+              "; did you mean {" + *guess + "} instead of {" + name + "}?"};
+    }
+  }
+  return {std::nullopt, ""};
+}
+
+// A message's location: at `offset` in its pattern, or the whole value.
+Location message_location(const LocaleFile& file, const std::string& key,
+                          std::optional<std::size_t> offset) {
+  const std::string pointer = LocaleFile::message_pointer(key);
+  return offset ? file.document.locate_in_string(pointer, *offset) : file.document.locate(pointer);
+}
+
+bool is_generator_key(std::string_view key) {
+  return std::any_of(std::begin(kMessageKeys), std::end(kMessageKeys),
+                     [key](const MessageKey& k) { return k.key == key; });
+}
+
 void check_contract(const LocaleFile& base, const CompiledMessages& compiled, Diagnostics& diags) {
+  // Keys of en.json the generator does not format: a misspelled one is the
+  // likeliest reason a needed key is missing.
+  std::vector<std::string> unused;
+  for (const auto& [key, pattern] : base.messages) {
+    if (!is_generator_key(key)) unused.push_back(key);
+  }
   for (const auto& [key, args] : kMessageKeys) {
     auto it = compiled.messages.find(key);
     if (it == compiled.messages.end()) {
-      if (!base.messages.contains(std::string(key))) {
+      if (base.messages.contains(std::string(key))) continue;
+      if (auto typo = nearest(key, unused)) {
+        diags.error(base.document.locate(LocaleFile::message_pointer(*typo)),
+                    "message \"" + *typo + "\": did you mean \"" + std::string(key) +
+                        "\"? The generator needs \"" + std::string(key) +
+                        "\" and en.json does not have it");
+      } else {
         diags.error(base.document.locate("/messages"), "missing message \"" + std::string(key) +
                                                            "\", which the generator needs; add it");
       }
@@ -94,11 +149,68 @@ void check_contract(const LocaleFile& base, const CompiledMessages& compiled, Di
       start = space + 1;
     }
     if (it->second->arguments() != expected) {
-      diags.error(base.document.locate(LocaleFile::message_pointer(std::string(key))),
-                  "message \"" + std::string(key) + "\" uses " + join(it->second->arguments()) +
-                      " but the generator passes " + join(expected) + "; use exactly those");
+      const std::string k(key);
+      const auto [at, hint] = argument_hint(base.messages.at(k), it->second->arguments(), expected);
+      diags.error(message_location(base, k, at),
+                  "message \"" + k + "\" uses " + join(it->second->arguments()) +
+                      " but the generator passes " + join(expected) + "; use exactly those" + hint);
     }
   }
+}
+
+// Why a locale's catalogue text key names nothing in `p`, with the key that
+// was probably meant. A code or class that does not exist gets no guess: a
+// neighbouring number is another code, not a typo's fix.
+std::string unknown_text(const Protocol& p, const std::string& key) {
+  const std::string file = "catalogue/" + p.id + ".json";
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t slash = key.find('/', start);
+    parts.push_back(key.substr(start, slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  const auto with_guess = [](const std::optional<std::string>& guess, std::string fallback) {
+    return guess ? "did you mean \"" + *guess + "\"?" : fallback;
+  };
+  const std::string shape =
+      "texts are \"title\", \"codes/<code>/<field>\" and \"classes/<digit>/<field>\"";
+  if (parts.size() == 1) {
+    return file + " has no such text; " +
+           with_guess(nearest(key, std::vector<std::string>{"title"}), shape);
+  }
+  std::string group = parts[0];
+  if (group != "codes" && group != "classes") {
+    const auto g = nearest(group, std::vector<std::string>{"codes", "classes"});
+    if (!g || parts.size() != 3) return file + " has no such text; " + shape;
+    group = *g;
+  }
+  const bool code = group == "codes";
+  const std::string& id = parts[1];
+  const bool exists = code ? std::any_of(p.codes.begin(), p.codes.end(),
+                                         [&id](const ReplyCode& c) { return c.code == id; })
+                           : p.classes.contains(id);
+  if (!exists) {
+    return file + " has no " + (code ? "code " : "class ") + id + "; fix the " +
+           (code ? "code" : "class digit") + " or remove the text";
+  }
+  std::vector<std::string> fields;
+  if (code) {
+    fields.assign(std::begin(kCodeTextFields), std::end(kCodeTextFields));
+  } else {
+    fields.assign(std::begin(kClassTextFields), std::end(kClassTextFields));
+  }
+  std::string field_list;
+  for (const auto& f : fields) field_list += (field_list.empty() ? "" : ", ") + f;
+  const std::string field = parts.size() == 3 ? parts[2] : "";
+  if (parts.size() == 3 && std::find(fields.begin(), fields.end(), field) != fields.end()) {
+    return file + " has no such text; did you mean \"" + group + "/" + id + "/" + field + "\"?";
+  }
+  const auto f = parts.size() == 3 ? nearest(field, fields) : std::nullopt;
+  return file + " has no such text; " +
+         with_guess(
+             f ? std::optional(group + "/" + id + "/" + *f) : std::nullopt,
+             "the texts of a " + std::string(code ? "code" : "class") + " are " + field_list);
 }
 
 // What stands in for the keys a locale lacks: each key is taken from the
@@ -194,13 +306,22 @@ LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& comp
     const Location where = file.document.locate(LocaleFile::message_pointer(key));
     if (!base.messages.contains(key)) {
       ++cov.extra;
-      diags.error(where, "unknown message \"" + key +
-                             "\": en.json has no such key; fix the name or remove it");
+      // A key the generator needs is en.json's mistake, reported there once.
+      if (is_generator_key(key)) continue;
+      std::vector<std::string> known;
+      for (const auto& [k, pattern] : base.messages) known.push_back(k);
+      const auto guess = nearest(key, known);
+      diags.error(where, "unknown message \"" + key + "\": en.json has no such key; " +
+                             (guess ? "did you mean \"" + *guess + "\"?"
+                                    : std::string("fix the name or remove it")));
     } else if (b != base_compiled.messages.end() && b->second->arguments() != m->arguments()) {
       ++cov.argument_mismatches;
-      diags.error(where, "message \"" + key + "\" uses arguments " + join(m->arguments()) +
-                             " but en.json uses " + join(b->second->arguments()) +
-                             "; use the same argument names");
+      const auto [at, hint] =
+          argument_hint(file.messages.at(key), m->arguments(), b->second->arguments());
+      diags.error(message_location(file, key, at), "message \"" + key + "\" uses arguments " +
+                                                       join(m->arguments()) + " but en.json uses " +
+                                                       join(b->second->arguments()) +
+                                                       "; use the same argument names" + hint);
     }
   }
   for (const auto& [protocol_id, texts] : file.catalogue) {
@@ -216,8 +337,7 @@ LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& comp
       const Location where = file.document.locate(LocaleFile::text_pointer(protocol_id, key));
       if (catalogue_text(*p, key) == nullptr) {
         ++cov.extra;
-        diags.error(where, "unknown catalogue text \"" + key + "\": catalogue/" + protocol_id +
-                               ".json has no such code, class or field");
+        diags.error(where, "unknown catalogue text \"" + key + "\": " + unknown_text(*p, key));
       } else if (text.empty()) {
         diags.error(where,
                     "catalogue text \"" + key + "\" is empty; translate it or remove the key");

@@ -1,6 +1,8 @@
 // validate: located, actionable errors and warnings for bad inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/tiny_project.hpp"
 
 using namespace versa;
@@ -98,20 +100,117 @@ TEST(Validate, WrongArgumentsUnknownKeysAndBadPatternsAreErrors) {
   auto c = check(dir);
   EXPECT_FALSE(c->project);
   const std::string out = c->all();
-  EXPECT_NE(out.find("tr.json:3:22: error: message \"compare_crumb\" uses arguments {a_code}, "
-                     "{b_kod} but en.json uses {a_code}, {b_code}"),
+  EXPECT_NE(out.find("tr.json:3:36: error: message \"compare_crumb\" uses arguments {a_code}, "
+                     "{b_kod} but en.json uses {a_code}, {b_code}; use the same argument names; "
+                     "did you mean {b_code} instead of {b_kod}?"),
             std::string::npos)
       << out;
   EXPECT_NE(out.find("tr.json:4:20: error: unknown message \"no_such_key\""), std::string::npos)
       << out;
-  EXPECT_NE(
-      out.find(
-          "tr.json:5:44: error: message \"code_compare_heading\": malformed MessageFormat pattern"),
-      std::string::npos)
+  EXPECT_NE(out.find("tr.json:5:30: error: message \"code_compare_heading\": {code, plural, ...} "
+                     "is never closed"),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find("tr.json:7:52: error: unknown catalogue text \"codes/999/name\""),
             std::string::npos)
       << out;
+}
+
+// A misspelled key gets the key that was meant, when one is near.
+TEST(Validate, MisspelledKeysGetTheNearestKnownOne) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/tr.json", R"({
+  "messages": {
+    "compare_tilte": "{protocol} {a_code} {a_name} ile {b_code} {b_name}"
+  },
+  "catalogue": {"smtp": {"codes": {"250": {"nmae": "Tamam"}, "999": {"name": "Yok"}},
+                         "clases": {"2": {"name": "Başarı"}}}}
+})");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  const std::string out = c->all();
+  EXPECT_NE(out.find("tr.json:3:22: error: unknown message \"compare_tilte\": en.json has no "
+                     "such key; did you mean \"compare_title\"?"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("error: unknown catalogue text \"codes/250/nmae\": catalogue/smtp.json has "
+                     "no such text; did you mean \"codes/250/name\"?"),
+            std::string::npos)
+      << out;
+  // A code that does not exist gets no guess: 250 is another code, not a fix.
+  EXPECT_NE(out.find("error: unknown catalogue text \"codes/999/name\": catalogue/smtp.json has "
+                     "no code 999"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("error: unknown catalogue text \"clases/2/name\": catalogue/smtp.json has no "
+                     "such text; did you mean \"classes/2/name\"?"),
+            std::string::npos)
+      << out;
+}
+
+// An argument quoted in apostrophes is text in ICU MessageFormat: the
+// mismatch says so, at the apostrophe.
+TEST(Validate, AnArgumentQuotedAwayIsExplainedAtItsApostrophe) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/tr.json", R"({
+  "messages": {
+    "compare_crumb": "'{a_code}' ile {b_code}"
+  }
+})");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  EXPECT_NE(c->all().find("tr.json:3:23: error: message \"compare_crumb\" uses arguments {b_code} "
+                          "but en.json uses {a_code}, {b_code}; use the same argument names; the "
+                          "apostrophe before {a_code} quotes it in ICU MessageFormat: write '' "
+                          "for an apostrophe, or use \u2019"),
+            std::string::npos)
+      << c->all();
+}
+
+// A key misspelled in en.json is found where it is written, and the locales
+// that spell it right are not blamed for it.
+TEST(Validate, AKeyMisspelledInEnJsonIsLocatedAtTheMisspelling) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  std::string en = versa::test::read_file(dir / "locales/en.json");
+  const std::size_t at = en.find("\"compare_title\"");
+  ASSERT_NE(at, std::string::npos);
+  en.replace(at, 15, "\"compare_tilte\"");
+  versa::test::write_file(dir / "locales/en.json", en);
+  const int line = 1 + static_cast<int>(std::count(en.begin(), en.begin() + at, '\n'));
+  versa::test::write_file(dir / "locales/de.json", R"({
+  "messages": {"compare_title": "{protocol} {a_code} {a_name} oder {b_code} {b_name}"}
+})");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  const std::string out = c->all();
+  EXPECT_NE(out.find("en.json:" + std::to_string(line) +
+                     ":22: error: message \"compare_tilte\": did you mean \"compare_title\"? The "
+                     "generator needs \"compare_title\" and en.json does not have it"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("unknown message \"compare_title\""), std::string::npos) << out;
+}
+
+// A pattern's mistake is located at its construct inside the JSON string,
+// counting escapes and non-ASCII letters as they are written.
+TEST(Validate, APatternMistakeIsLocatedAtItsConstruct) {
+  TempDir dir;
+  make_project(dir, catalogue(code("250", "ok") + ",\n" + code("500", "syntax-error")));
+  versa::test::write_file(dir / "locales/de.json", R"({
+  "messages": {
+    "home_summary": "Ä \"{protocol}\" {code_count, plural, one {#}} {pair_count, plural, other {#}}"
+  }
+})");
+  auto c = check(dir);
+  EXPECT_FALSE(c->project);
+  EXPECT_NE(c->all().find("de.json:3:39: error: message \"home_summary\": {code_count, plural, "
+                          "...} needs an \"other\" case"),
+            std::string::npos)
+      << c->all();
+  EXPECT_EQ(c->all().find("U_"), std::string::npos) << c->all();
 }
 
 TEST(Validate, UnknownLocaleTagIsAnError) {
