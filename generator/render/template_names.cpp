@@ -87,7 +87,10 @@ Lookup lookup(const std::vector<Frame>& stack, const std::vector<std::string>& p
     std::vector<std::string> names;
     for (const Frame& f : stack) {
       if (f.members == nullptr) continue;
-      for (const Name& n : *f.members) names.push_back(n.name);
+      for (const Name& n : *f.members) {
+        // `t` alone is never what a one-word name meant.
+        if (n.shape.kind != K::labels || path.size() > 1) names.push_back(n.name);
+      }
     }
     return {std::nullopt, unknown(path, 0, names)};
   }
