@@ -164,8 +164,13 @@ const char* const kEnd = "<!-- end of names -->";
 TEST(ViewShapes, DeclaredShapesAreWhatViewModelsHold) {
   const Shipped s;
   std::set<std::pair<PageKind, std::uint32_t>> seen;
+  std::size_t compared = 0;
   for (std::size_t i = 0; i < s.pages.size(); ++i) {
     const Page page = s.pages[i];
+    // Every page but one comparison in four: those of the same class, of
+    // two classes and of two documents are all among them, at a quarter of
+    // the time under the sanitizers.
+    if (page.kind == PageKind::compare && compared++ % 4 != 0) continue;
     seen.emplace(page.kind, page.locale);
     const view::PageShape& shape = view::page_shape(page.kind);
     const std::string where = s.urls.output_file(page);
