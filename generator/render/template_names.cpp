@@ -114,7 +114,7 @@ Lookup lookup(const std::vector<Frame>& stack, const std::vector<std::string>& p
         return {std::nullopt,
                 in_quotes(so_far) + " is " + (shape->kind == K::flag ? "true or false" : "a text") +
                     " and has no names inside: " + in_quotes(joined(path, path.size())) +
-                    " is never found"};
+                    " is never found; write {{" + so_far + "}}"};
     }
     const Name* member = nullptr;
     for (const Name& n : shape->members) {

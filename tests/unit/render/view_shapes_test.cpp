@@ -293,14 +293,19 @@ TEST(TemplateNames, ASectionOffersItsItemsNamesAndThoseBeneath) {
       << outside.errors[0];
 }
 
-TEST(TemplateNames, AListIsNotAnObject) {
-  const Templates t(
+TEST(TemplateNames, ListsAndTextsHaveNoNamesInside) {
+  const Templates list(
       {{"compare", edited("compare", "{{#differences}}", "{{differences.code}}{{#differences}}")}});
-  ASSERT_EQ(t.errors.size(), 1u);
-  EXPECT_NE(t.errors[0].find("\"differences\" is a list, so \"differences.code\" is never found; "
-                             "write {{#differences}}{{code}}{{/differences}}"),
+  ASSERT_EQ(list.errors.size(), 1u);
+  EXPECT_NE(list.errors[0].find("\"differences\" is a list, so \"differences.code\" is never "
+                                "found; write {{#differences}}{{code}}{{/differences}}"),
             std::string::npos)
-      << t.errors[0];
+      << list.errors[0];
+  const Templates text({{"404", edited("404", "{{{heading_html}}}", "{{heading.text}}")}});
+  ASSERT_EQ(text.errors.size(), 1u);
+  EXPECT_EQ(text.errors[0],
+            "templates/404.html:3:5: error: \"heading\" is a text and has no names inside: "
+            "\"heading.text\" is never found; write {{heading}}");
 }
 
 TEST(TemplateNames, AnUnknownSectionIsReportedOnceNotForEachNameInside) {
