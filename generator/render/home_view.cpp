@@ -128,6 +128,9 @@ bool ViewModelBuilder::not_found(const Page& page, json& v) const {
   v["path"] = "";
   v["home_href"] = urls_.absolute(urls_.home(page.locale));
   v["assets_href"] = urls_.absolute("assets/");
+  // No canonical URL and no alternates: the page is served at any address.
+  v["canonical"] = false;
+  v["indexable"] = false;
   return false;
 }
 

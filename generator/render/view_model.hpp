@@ -28,8 +28,8 @@ class ViewModelBuilder {
   ViewModelBuilder(const SiteModel& model, const Urls& urls);
   ~ViewModelBuilder();
 
-  /// The view model of `page`: its own values, the top frame. Keys are
-  /// documented in templates/README.md.
+  /// The view model of `page`: its own values, the top frame. Its names are
+  /// declared in view_shapes.cpp (and listed in templates/README.md).
   [[nodiscard]] mustache::Data build(const Page& page) const;
 
   /// The same, written over `view`, which may hold the view model of an

@@ -21,6 +21,7 @@
 #include "render/site_files.hpp"
 #include "render/text_budgets.hpp"
 #include "render/view_model.hpp"
+#include "render/view_shapes.hpp"
 #include "validate/project.hpp"
 #include "write/output_dir.hpp"
 
@@ -145,6 +146,8 @@ bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared
              std::vector<LocaleCoverage>* coverage = nullptr) {
   p.project = load_and_validate(inputs, strict, diags, coverage);
   if (!p.project) return false;
+  // Every name a page template uses is one its pages have (templates/README.md).
+  if (!view::check_template_names(p.project->inputs.templates, diags)) return false;
   p.pages.emplace(*p.project);
   p.urls.emplace(*p.project);
   if (!check_output_paths(*p.project, *p.urls, diags)) return false;
