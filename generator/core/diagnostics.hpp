@@ -31,18 +31,25 @@ class Diagnostics {
 
   [[nodiscard]] bool has_errors() const { return errors_ > 0; }
   [[nodiscard]] int error_count() const { return errors_; }
+  [[nodiscard]] int warning_count() const { return static_cast<int>(items_.size()) - errors_; }
   [[nodiscard]] const std::vector<Diagnostic>& all() const { return items_; }
 
-  /// Prints each diagnostic as `path:line:col: error: message`, sorted by
-  /// location so the output is stable.
-  void print(std::ostream& out) const;
+  /// Prints each diagnostic as `path:line:col: error: message`: the errors
+  /// first, then the warnings, each in file, line and column order (what
+  /// must be fixed comes before what may be). With `colour`, the location
+  /// is bold and the severity coloured with ANSI escapes, as compilers do.
+  void print(std::ostream& out, bool colour = false) const;
+
+  /// "2 errors, 1 warning": the count a run's last line gives.
+  [[nodiscard]] std::string counts(bool colour = false) const;
 
  private:
   std::vector<Diagnostic> items_;
   int errors_ = 0;
 };
 
-/// `path:line:col: error: message` for one diagnostic.
-std::string format_diagnostic(const Diagnostic& d);
+/// `path:line:col: error: message` for one diagnostic; with `colour`, with
+/// the ANSI escapes of Diagnostics::print.
+std::string format_diagnostic(const Diagnostic& d, bool colour = false);
 
 }  // namespace versa

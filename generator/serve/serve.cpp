@@ -22,6 +22,7 @@
 
 #include "core/html.hpp"
 #include "core/unique_fd.hpp"
+#include "write/output_dir.hpp"
 
 namespace versa {
 
@@ -58,25 +59,48 @@ std::string fingerprint(const InputPaths& in) {
 // Injected into every HTML page: reloads it once a build later than
 // `generation` (the builds finished before the page was read) has finished.
 // The number is written into the page, so a build that ends before the
-// page's first poll still reloads it.
-std::string with_reload(std::string html, unsigned long generation) {
-  const std::string script =
+// page's first poll still reloads it. With `warnings` (the last build's,
+// printed), a box at the foot of the page lists them, folded under their count.
+std::string with_reload(std::string html, unsigned long generation,
+                        const std::string& warnings = "", const std::string& count = "") {
+  std::string script =
       "<script>(function(){var seen='" + std::to_string(generation) +
       "';setInterval(function(){fetch('/__versa/generation').then(function(r){return r.text();})"
       ".then(function(g){if(g!==seen)location.reload();}).catch(function(){});},400);})();"
       "</script>";
+  if (!warnings.empty()) {
+    std::string box =
+        "<aside id=\"versa-warnings\" lang=\"en\" dir=\"ltr\" style=\"position:fixed;left:0;"
+        "right:0;bottom:0;z-index:2147483647;max-height:40vh;overflow:auto;margin:0;padding:"
+        ".4rem 1rem;background:#fff8dc;color:#222;border-top:2px solid #c89600;font:14px/1.4 "
+        "system-ui,sans-serif;text-align:left\"><details><summary>versa serve: ";
+    append_html_escaped(box, count);
+    box +=
+        " about the inputs (only this preview shows them)</summary><pre style=\"white-space:"
+        "pre-wrap;margin:.4rem 0 0;font-size:13px\">";
+    append_html_escaped(box, warnings);
+    box += "</pre></details></aside>";
+    script = box + script;
+  }
   const auto body = html.rfind("</body>");
   html.insert(body == std::string::npos ? html.size() : body, script);
   return html;
 }
 
-std::string error_page(const std::string& errors, unsigned long generation) {
+// What every page shows while the inputs are broken. `built` tells whether
+// a good build is on disk to come back to.
+std::string error_page(const std::string& errors, const std::string& count, bool built,
+                       unsigned long generation) {
   std::string page =
       "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>versa: build "
       "failed</title><style>body{font-family:system-ui,sans-serif;margin:2rem;}pre{background:"
       "#fff4f4;border:1px solid #e0a0a0;padding:1rem;white-space:pre-wrap;}</style></head><body>"
-      "<h1>The build failed</h1><p>Fix the inputs below and save: this page reloads by itself. "
-      "The last good build is unchanged on disk.</p><pre>";
+      "<h1>The build failed</h1><p>";
+  append_html_escaped(page, count);
+  page += ". Fix the inputs below and save: this page reloads by itself. ";
+  page += built ? "The last good build is unchanged on disk."
+                : "Nothing has been built yet: the site appears once the errors are fixed.";
+  page += "</p><pre>";
   append_html_escaped(page, errors);
   page += "</pre></body></html>";
   return with_reload(std::move(page), generation);
@@ -183,12 +207,20 @@ extern "C" void stop_server(int) {
 
 }  // namespace
 
-int serve(const ServeOptions& options, std::ostream& log) {
+int serve(const ServeOptions& options, std::ostream& log, bool colour) {
   std::mutex mutex;
-  std::string errors;  // of the latest build; empty when it succeeded
+  // Of the latest build, as the pages show them: its errors (and warnings)
+  // when it failed, with "2 errors, 1 warning"; else its warnings, with "1 warning".
+  std::string errors, warnings, count;
+  // Whether a good build is on disk: one finished here, or the manifest of
+  // an earlier one beside the output folder.
+  std::error_code ec;
+  bool built = fs::exists(fs::absolute(options.build.out_dir).lexically_normal().parent_path() /
+                              OutputDir::beside_name(options.build.out_dir, "manifest"),
+                          ec);
   std::atomic<unsigned long> generation{0};
-  bool built_once = false;  // rebuilds run one at a time: the first, then the watcher's
 
+  // Rebuilds run one at a time: the first, then the watcher's.
   const auto rebuild = [&] {
     Diagnostics diags;
     const auto summary = build_site(options.build, diags);
@@ -197,17 +229,22 @@ int serve(const ServeOptions& options, std::ostream& log) {
     {
       std::lock_guard lock(mutex);
       errors = summary ? "" : text.str();
+      warnings = summary ? text.str() : "";
+      const int n = diags.warning_count();
+      count = !summary ? diags.counts() : std::to_string(n) + (n == 1 ? " warning" : " warnings");
+      if (summary) built = true;
     }
+    diags.print(log, colour);
     if (summary) {
-      built_once = true;
       log << "versa: " << summary->rendered << " pages rendered, " << summary->written
           << " written, " << summary->unchanged << " unchanged, " << summary->removed << " removed"
+          << (diags.warning_count() == 0 ? "" : "; " + count) << std::endl;
+    } else if (built) {
+      log << "versa: build failed: " << diags.counts(colour) << "; serving the last good build"
           << std::endl;
-    } else if (built_once) {
-      log << text.str() << "versa: build failed; serving the last good build" << std::endl;
     } else {
-      log << text.str() << "versa: build failed; pages show the errors until it is fixed"
-          << std::endl;
+      log << "versa: build failed: " << diags.counts(colour)
+          << "; nothing is built yet, so pages show the errors until they are fixed" << std::endl;
     }
     ++generation;
   };
@@ -266,13 +303,16 @@ int serve(const ServeOptions& options, std::ostream& log) {
           301);
       return;
     }
+    std::string page_warnings, page_count;
     {
       std::lock_guard lock(mutex);
       if (!errors.empty() && (found.kind == Lookup::missing || is_html(found.name))) {
         res.status = 500;
-        res.set_content(error_page(errors, served_after), "text/html; charset=utf-8");
+        res.set_content(error_page(errors, count, built, served_after), "text/html; charset=utf-8");
         return;
       }
+      page_warnings = warnings;
+      page_count = count;
     }
     if (found.kind == Lookup::missing) {
       res.status = 404;
@@ -284,7 +324,9 @@ int serve(const ServeOptions& options, std::ostream& log) {
       res.status = 500;
       return;
     }
-    if (is_html(found.name)) body = with_reload(std::move(*body), served_after);
+    if (is_html(found.name)) {
+      body = with_reload(std::move(*body), served_after, page_warnings, page_count);
+    }
     res.set_content(std::move(*body), content_type(found.name));
   });
 

@@ -13,7 +13,9 @@ namespace versa {
 /// serves `build.out_dir` until interrupted (SIGINT, SIGTERM), never following
 /// a link in it. Watches the inputs and rebuilds when one changes; open pages
 /// reload themselves. While an input is broken, pages show the located
-/// errors and the last good build stays on disk. Returns the exit status.
-int serve(const ServeOptions& options, std::ostream& log);
+/// errors and the last good build stays on disk; after a build with warnings,
+/// pages show them in a box at their foot. With `colour`, the log's errors
+/// and warnings are coloured. Returns the exit status.
+int serve(const ServeOptions& options, std::ostream& log, bool colour = false);
 
 }  // namespace versa

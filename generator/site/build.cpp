@@ -142,18 +142,30 @@ struct Prepared {
   std::optional<TextBudgets> budgets;
 };
 
-bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared& p,
-             std::vector<LocaleCoverage>* coverage = nullptr) {
+// The inputs, checked, and the list of pages with its file-name limits:
+// everything that can fail before a build touches its output folder.
+bool prepare_plan(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared& p,
+                  std::vector<LocaleCoverage>* coverage = nullptr) {
   p.project = load_and_validate(inputs, strict, diags, coverage);
   if (!p.project) return false;
   // Every name a page template uses is one its pages have (templates/README.md).
   if (!view::check_template_names(p.project->inputs.templates, diags)) return false;
   p.pages.emplace(*p.project);
   p.urls.emplace(*p.project);
-  if (!check_output_paths(*p.project, *p.urls, diags)) return false;
+  return check_output_paths(*p.project, *p.urls, diags);
+}
+
+// What rendering needs besides the plan.
+void prepare_views(Prepared& p) {
   p.model.emplace(*p.project);
   p.views.emplace(*p.model, *p.urls);
   p.budgets.emplace(*p.project, *p.urls);
+}
+
+bool prepare(const InputPaths& inputs, bool strict, Diagnostics& diags, Prepared& p,
+             std::vector<LocaleCoverage>* coverage = nullptr) {
+  if (!prepare_plan(inputs, strict, diags, p, coverage)) return false;
+  prepare_views(p);
   return true;
 }
 
@@ -213,11 +225,21 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   if (published) *published = 0;
-  std::optional<OutputDir> out;
   std::string fingerprint;
-  std::size_t constructor_warnings = 0;
   if (!options.dry_run) {
     if (!check_output_folder(options.out_dir, options.inputs, diags)) return std::nullopt;
+    // Taken before the inputs are read: one saved meanwhile makes the next
+    // build a rebuild, never a no-op over pages of older inputs.
+    fingerprint = input_fingerprint(options.inputs, options.strict ? "strict" : "");
+  }
+  // The inputs and the plan come first: a build that fails on them creates
+  // nothing, not even the output folder; and a no-op reports their warnings
+  // (fallbacks, ...) like any build, since they are still there.
+  Prepared p;
+  if (!prepare_plan(options.inputs, options.strict, diags, p)) return std::nullopt;
+  std::optional<OutputDir> out;
+  std::size_t constructor_warnings = 0;
+  if (!options.dry_run) {
     try {
       out.emplace(options.out_dir);
     } catch (const std::exception& e) {
@@ -227,7 +249,6 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
     for (const std::string& w : out->warnings()) diags.warning({options.out_dir}, w);
     constructor_warnings = out->warnings().size();
     // Nothing changed since the last build, and its files are as it left them.
-    fingerprint = input_fingerprint(options.inputs, options.strict ? "strict" : "");
     if (out->previous_fingerprint() == fingerprint && out->intact()) {
       BuildSummary summary;
       summary.unchanged = out->previous_count();
@@ -235,9 +256,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
       return summary;
     }
   }
-
-  Prepared p;
-  if (!prepare(options.inputs, options.strict, diags, p)) return std::nullopt;
+  prepare_views(p);
   const Plan& pages = *p.pages;
   const Urls& urls = *p.urls;
   const unsigned jobs = job_count(options.jobs);

@@ -2,7 +2,12 @@
 // what it says: --dry-run renders and writes nothing, --strict fails on a
 // missing translation before writing, the input flags name the inputs used
 // (with copies at the default places that would show if they were used), and
-// the short forms (-o, -j; -p is in serve_test.cpp) are their long forms.
+// the short forms (-o, -j; -p is in serve_test.cpp) are their long forms, and
+// --color (with NO_COLOR) decides whether errors and warnings are coloured.
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -71,6 +76,54 @@ void write_json(const fs::path& p, const json& j) {
   write_file(p, j.dump(2) + "\n");
 }
 
+// `versa ARGS` in `cwd` as a person at a terminal runs it: stdin, stdout
+// and stderr on a pseudo-terminal, TERM=xterm, NO_COLOR unset unless `env`
+// ("NAME=value" each) sets it. What the terminal showed (stdout and stderr
+// together, newlines as "\r\n") and the exit status.
+std::pair<std::string, int> run_on_terminal(const fs::path& cwd,
+                                            const std::vector<std::string>& args,
+                                            const std::vector<std::string>& env = {}) {
+  // Everything the child needs is made before fork: after it, only
+  // async-signal-safe calls.
+  std::vector<std::string> argv_text{versa_binary()};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_text) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::vector<std::string> env_text{"TERM=xterm"};
+  for (char** e = environ; *e; ++e) {
+    const std::string_view entry(*e);
+    if (!entry.starts_with("NO_COLOR=") && !entry.starts_with("TERM="))
+      env_text.emplace_back(entry);
+  }
+  env_text.insert(env_text.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (auto& e : env_text) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  const std::string dir = cwd.string();
+
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid == 0) {
+    if (::chdir(dir.c_str()) != 0) ::_exit(126);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+  }
+  if (pid < 0) return {"forkpty failed", -1};
+  std::string shown;
+  char buffer[4096];
+  for (;;) {  // until the child's side closes (EIO)
+    const ssize_t n = ::read(master, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    shown.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(master);
+  int raw = 0;
+  ::waitpid(pid, &raw, 0);
+  return {shown, WIFEXITED(raw) ? WEXITSTATUS(raw) : -1};
+}
+
 const std::regex kSummary(
     R"(^versa: (\d+) pages rendered, (\d+) written, (\d+) unchanged, (\d+) removed in [0-9.]+ s( \(dry run\))?\n$)");
 
@@ -134,8 +187,7 @@ TEST(CliFlags, StrictMakesAMissingTranslationAFailureThatWritesNothing) {
   std::smatch m;
   ASSERT_TRUE(std::regex_search(r.err, m, missing)) << r.err;
   EXPECT_EQ(m[1], "error");
-  EXPECT_NE(r.err.find("versa: build failed with 1 error(s); nothing was written"),
-            std::string::npos)
+  EXPECT_TRUE(r.err.ends_with("\nversa: build failed: 1 error, 0 warnings; nothing was written\n"))
       << r.err;
   EXPECT_EQ(differences(before, state(dir.path(), false)), "");
 
@@ -257,4 +309,61 @@ TEST(CliFlags, ShortFormsAreTheirLongForms) {
   EXPECT_EQ(help.out, run_versa(dir.path(), "build --help").out);
   EXPECT_NE(help.out.find("-o,--out"), std::string::npos) << help.out;
   EXPECT_NE(help.out.find("-j,--jobs"), std::string::npos) << help.out;
+}
+
+// Colour where a person reads: on a terminal, unless NO_COLOR is set (to
+// anything but "", as no-color.org has it) or --color=never; never into a
+// pipe or a file unless --color=always, which wins over NO_COLOR.
+TEST(CliFlags, ColourOnATerminalUnlessNoColorOrNeverAndWhenAlwaysIsAsked) {
+  TempDir dir;
+  copy_small_project(dir.path());
+  json de = read_json(dir / "locales/de.json");
+  ASSERT_EQ(de["messages"].erase("glance_heading"), 1u);  // a warning
+  write_json(dir / "locales/de.json", de);
+  std::string compare = read_file(dir / "templates/compare.html");
+  compare.replace(compare.find("{{/differences}}"), 16, "");  // an error
+  write_file(dir / "templates/compare.html", compare);
+  // The escapes compilers use: bold red, bold magenta, bold, reset.
+  const std::string red_error = "\x1b[1;31merror:\x1b[0m";
+  const std::string magenta_warning = "\x1b[1;35mwarning:\x1b[0m";
+  const std::string bold_place = "\x1b[1mtemplates/compare.html:";
+  const std::string counts =
+      "versa: build failed: \x1b[1;31m1 error\x1b[0m, \x1b[1;35m1 warning\x1b[0m; nothing was "
+      "written";
+
+  auto [shown, status] = run_on_terminal(dir.path(), {"build"});
+  EXPECT_EQ(status, 1) << shown;
+  EXPECT_NE(shown.find(bold_place), std::string::npos) << shown;
+  EXPECT_NE(shown.find(red_error), std::string::npos) << shown;
+  EXPECT_NE(shown.find(magenta_warning), std::string::npos) << shown;
+  EXPECT_NE(shown.find(counts), std::string::npos) << shown;
+
+  const std::pair<std::vector<std::string>, std::vector<std::string>> plain[] = {
+      {{"build"}, {"NO_COLOR=1"}},
+      {{"build", "--color=never"}, {}},
+      {{"--color=never", "build"}, {}},
+      {{"check", "--color", "never"}, {}},
+  };
+  for (const auto& [args, env] : plain) {
+    std::tie(shown, status) = run_on_terminal(dir.path(), args, env);
+    SCOPED_TRACE(args.front() + " " + args.back() + (env.empty() ? "" : " " + env.front()));
+    EXPECT_EQ(status, 1);
+    EXPECT_NE(shown.find("templates/compare.html:"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find('\x1b'), std::string::npos) << shown;
+  }
+  // NO_COLOR="" asks for nothing.
+  std::tie(shown, status) = run_on_terminal(dir.path(), {"build"}, {"NO_COLOR="});
+  EXPECT_NE(shown.find(red_error), std::string::npos) << shown;
+
+  // Into a pipe: plain, unless --color=always, whatever NO_COLOR says.
+  RunResult r = run_versa(dir.path(), "build");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  r = run_versa(dir.path(), "build --color=always", "NO_COLOR=1");
+  EXPECT_NE(r.err.find(red_error), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(magenta_warning), std::string::npos) << r.err;
+  EXPECT_TRUE(r.err.ends_with(counts + "\n")) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = run_versa(dir.path(), "check --color=always");
+  EXPECT_NE(r.err.find(red_error), std::string::npos) << r.err;
 }

@@ -149,7 +149,7 @@ class ServeProcess {
 const std::regex kServing(
     R"(^versa: serving (.+) at http://127\.0\.0\.1:(\d+)/ \(Ctrl-C stops\)$)");
 const std::regex kBuilt(
-    R"(^versa: (\d+) pages rendered, (\d+) written, (\d+) unchanged, (\d+) removed$)");
+    R"(^versa: (\d+) pages rendered, (\d+) written, (\d+) unchanged, (\d+) removed(; \d+ warnings?)?$)");
 
 // A server that printed its URL: the port it listens on and the folder it serves.
 struct Started {
@@ -298,8 +298,8 @@ TEST(Serve, RebuildsOnSaveAndShowsErrorsUntilFixed) {
   ASSERT_TRUE(process.wait_line(std::regex("^versa: inputs changed, rebuilding$"), from));
   EXPECT_TRUE(process.wait_line(std::regex(R"(^templates/compare\.html:\d+:\d+: error: )"), from))
       << process.output();
-  EXPECT_TRUE(
-      process.wait_line(std::regex("^versa: build failed; serving the last good build$"), from))
+  EXPECT_TRUE(process.wait_line(
+      std::regex("^versa: build failed: 1 error, 0 warnings; serving the last good build$"), from))
       << process.output();
   res = client.Get(kPage.c_str());
   ASSERT_TRUE(res);
@@ -309,6 +309,11 @@ TEST(Serve, RebuildsOnSaveAndShowsErrorsUntilFixed) {
   ASSERT_EQ(pre.size(), 1u) << res->body;
   EXPECT_TRUE(std::regex_search(HtmlPage::text(pre[0]),
                                 std::regex(R"(templates/compare\.html:\d+:\d+: error: )")));
+  const auto said = error_page.all(GUMBO_TAG_P);
+  ASSERT_EQ(said.size(), 1u) << res->body;
+  EXPECT_NE(HtmlPage::text(said[0]).find("The last good build is unchanged on disk."),
+            std::string::npos)
+      << HtmlPage::text(said[0]);
   EXPECT_EQ(site_name(read_file(site / kPage.substr(1) / "index.html")),
             "Antwortcodes im Vergleich");
 
@@ -413,8 +418,12 @@ TEST(Serve, RefusesAPortInUse) {
   httplib::Client client("127.0.0.1", first.port);
   ASSERT_EQ(client.Get(kPage.c_str())->status, 200);
 
-  // The second one has no inputs, so were it to answer, its pages would be errors.
+  // The second one's site has another name, which would show were it to answer.
   TempDir elsewhere;
+  copy_small_project(elsewhere.path());
+  auto de = nlohmann::json::parse(read_file(elsewhere / "locales/de.json"));
+  de["messages"]["site_name"] = "Der zweite Server";
+  write_file(elsewhere / "locales/de.json", de.dump(2));
   ServeProcess second(elsewhere.path(), {"--port", std::to_string(first.port)});
   const auto status = second.wait_exit();
   ASSERT_TRUE(status) << second.output();
@@ -431,8 +440,9 @@ TEST(Serve, RefusesAPortInUse) {
   EXPECT_EQ(answered, 20);  // none went to the second one
 }
 
-// A first build that fails has no earlier build to fall back on.
-TEST(Serve, AFailedFirstBuildSaysPagesShowTheErrors) {
+// A first build that fails has no earlier build to fall back on, and
+// nothing says there is one: not the log, not the pages.
+TEST(Serve, AFailedFirstBuildSaysNothingIsBuiltYet) {
   TempDir dir;
   copy_small_project(dir.path());
   std::string broken = read_file(dir / "templates/compare.html");
@@ -446,14 +456,94 @@ TEST(Serve, AFailedFirstBuildSaysPagesShowTheErrors) {
       server.process->wait_line(std::regex(R"(^templates/compare\.html:\d+:\d+: error: )"), from))
       << log;
   EXPECT_TRUE(server.process->wait_line(
-      std::regex("^versa: build failed; pages show the errors until it is fixed$"), from))
+      std::regex("^versa: build failed: 1 error, 0 warnings; nothing is built yet, so pages show "
+                 "the errors until they are fixed$"),
+      from))
       << log;
   EXPECT_EQ(log.find("last good build"), std::string::npos) << log;
   httplib::Client client("127.0.0.1", server.port);
   auto res = client.Get("/");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 500);
-  EXPECT_NE(res->body.find("templates/compare.html:"), std::string::npos);
+  const HtmlPage page(res->body);
+  const auto pre = page.all(GUMBO_TAG_PRE);
+  ASSERT_EQ(pre.size(), 1u) << res->body;
+  EXPECT_NE(HtmlPage::text(pre[0]).find("templates/compare.html:"), std::string::npos);
+  const auto said = page.all(GUMBO_TAG_P);
+  ASSERT_EQ(said.size(), 1u) << res->body;
+  EXPECT_NE(HtmlPage::text(said[0]).find("Nothing has been built yet"), std::string::npos)
+      << HtmlPage::text(said[0]);
+  EXPECT_EQ(HtmlPage::text(said[0]).find("last good build"), std::string::npos)
+      << HtmlPage::text(said[0]);
+  EXPECT_FALSE(fs::exists(dir / "site"));
+}
+
+// Warnings about the inputs are shown while the inputs have them: in the
+// log and in a box on every served page, on the first build even when it
+// has nothing to do (the site was built before), and gone once fixed.
+TEST(Serve, ShowsTheInputsWarningsInTheLogAndOnThePages) {
+  TempDir dir;
+  copy_small_project(dir.path());
+  const std::string original = read_file(dir / "locales/de.json");
+  auto de = nlohmann::ordered_json::parse(original);
+  ASSERT_EQ(de["messages"].erase("glance_heading"), 1u);
+  write_file(dir / "locales/de.json", de.dump(2) + "\n");
+  {  // A first server builds the site; the next one's first build is a no-op.
+    Started first = start(dir.path());
+    ASSERT_GT(first.port, 0);
+  }
+
+  Started server = start(dir.path());
+  ASSERT_GT(server.port, 0);
+  ServeProcess& process = *server.process;
+  const std::regex warning(
+      R"(^locales/de\.json:\d+:\d+: warning: 1 message\(s\) not translated, English is used: glance_heading$)");
+  std::size_t from = 0;
+  ASSERT_TRUE(process.wait_line(warning, from)) << process.output();
+  const auto built = process.wait_line(kBuilt, from);
+  ASSERT_TRUE(built) << process.output();
+  EXPECT_TRUE(std::regex_search(*built, std::regex("^versa: 0 pages rendered, 0 written, \\d+ "
+                                                   "unchanged, 0 removed; 1 warning$")))
+      << *built;
+
+  // The box at the foot of a page: the warning, as the log has it.
+  httplib::Client client("127.0.0.1", server.port);
+  const auto boxes = [&](const std::string& path) {
+    auto res = client.Get(path.c_str());
+    std::vector<std::string> texts;
+    if (!res || res->status != 200) {
+      texts.push_back("(status " + std::to_string(res ? res->status : -1) + ")");
+      return texts;
+    }
+    const HtmlPage page(res->body);
+    for (const GumboNode* aside : page.all(GUMBO_TAG_ASIDE)) {
+      if (HtmlPage::attr(aside, "id") == "versa-warnings") texts.push_back(HtmlPage::text(aside));
+    }
+    return texts;
+  };
+  for (const std::string& path : {kPage, std::string("/"), std::string("/ar/")}) {
+    SCOPED_TRACE(path);
+    const auto found = boxes(path);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].find("1 warning"), std::string::npos) << found[0];
+    EXPECT_TRUE(std::regex_search(
+        found[0],
+        std::regex(
+            R"(locales/de\.json:\d+:\d+: warning: 1 message\(s\) not translated, English is used: glance_heading)")))
+        << found[0];
+  }
+  // Not in what was published.
+  EXPECT_EQ(read_file(dir / "site/index.html").find("versa-warnings"), std::string::npos);
+
+  // Fixed: the log says no more, and the pages show no box.
+  write_file(dir / "locales/de.json", original);
+  from = server.read;
+  ASSERT_TRUE(process.wait_line(std::regex("^versa: inputs changed, rebuilding$"), from))
+      << process.output();
+  const auto rebuilt = process.wait_line(kBuilt, from);
+  ASSERT_TRUE(rebuilt) << process.output();
+  EXPECT_EQ(rebuilt->find("warning"), std::string::npos) << *rebuilt;
+  EXPECT_TRUE(boxes(kPage).empty());
 }
 
 // --out DIR (and its short form -o, with -p for --port): the build goes to
