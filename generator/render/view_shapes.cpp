@@ -9,7 +9,15 @@
 
 namespace versa::view {
 
-bool Shape::operator==(const Shape&) const = default;
+bool Shape::operator==(const Shape& other) const {
+  return kind == other.kind &&
+         std::equal(members.begin(), members.end(), other.members.begin(), other.members.end(),
+                    [](const Name& a, const Name& b) { return a == b; });
+}
+
+bool Name::operator==(const Name& other) const {
+  return name == other.name && doc == other.doc && shape == other.shape;
+}
 
 namespace {
 

@@ -31,6 +31,8 @@ struct Name;
 struct Shape {
   ValueKind kind = ValueKind::text;
   std::vector<Name> members;  ///< an object's names, or each item's of a list
+  // Written out, not defaulted: clang 14 recurses without end on a defaulted
+  // comparison of this recursive type (Shape holds Names, Names a Shape).
   bool operator==(const Shape&) const;
 };
 
@@ -39,7 +41,7 @@ struct Name {
   std::string name;
   Shape shape;
   std::string doc;  ///< one line of templates/README.md
-  bool operator==(const Name&) const = default;
+  bool operator==(const Name&) const;
 };
 
 /// The frames a page of one kind is rendered with, bottom first. No two
