@@ -18,6 +18,7 @@
 #include "cli/usage.hpp"
 #include "site/build.hpp"
 #include "site/view.hpp"
+#include "write/fault_points.hpp"
 
 namespace {
 
@@ -145,6 +146,7 @@ int run(int argc, char** argv) {
     }
   }
 
+  fault_point("command");  // tests reach the internal-error path from here
   Diagnostics diags;
   const bool colour_err = use_colour(colour, STDERR_FILENO);
   // Every command prints what it found the same way; a failure ends with

@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 
-#include <algorithm>
 #include <filesystem>
 
 #include "i18n/locale_info.hpp"
@@ -42,11 +41,8 @@ std::optional<std::string> write_new_locale(const std::string& tag, const InputP
     if (value.is_string()) out["messages"][key] = marker + value.get<std::string>();
   }
   // The catalogue texts, nested as in a locale file, each with the English to translate.
-  std::vector<fs::path> catalogues;
-  for (const auto& e : fs::directory_iterator(paths.catalogue)) {
-    if (e.path().extension() == ".json") catalogues.push_back(e.path());
-  }
-  std::sort(catalogues.begin(), catalogues.end());
+  const std::vector<fs::path> catalogues = input_files(paths.catalogue, ".json", diags);
+  if (diags.has_errors()) return std::nullopt;
   for (const auto& path : catalogues) {
     auto protocol = load_catalogue(path.string(), diags);
     if (!protocol) return std::nullopt;

@@ -10,13 +10,10 @@ namespace versa {
 
 namespace fs = std::filesystem;
 
-namespace {
+namespace {}  // namespace
 
-// Entries named *`extension` directly in `dir`, sorted for determinism. Not
-// only regular files: a FIFO or folder named like an input is reported when
-// it is read, instead of being silently left out of the site.
-std::vector<fs::path> files_in(const std::string& dir, const std::string& extension,
-                               Diagnostics& diags) {
+std::vector<fs::path> input_files(const std::string& dir, const std::string& extension,
+                                  Diagnostics& diags) {
   std::vector<fs::path> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -31,6 +28,8 @@ std::vector<fs::path> files_in(const std::string& dir, const std::string& extens
   std::sort(out.begin(), out.end());
   return out;
 }
+
+namespace {
 
 void load_templates(const std::string& dir, Inputs& inputs, Diagnostics& diags) {
   std::error_code ec;
@@ -78,14 +77,14 @@ std::string read_asset(const Asset& asset) {
 Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
   Inputs inputs;
   if (auto site = load_site_config(paths.site_config, diags)) inputs.site = std::move(*site);
-  for (const auto& file : files_in(paths.catalogue, ".json", diags)) {
+  for (const auto& file : input_files(paths.catalogue, ".json", diags)) {
     if (auto p = load_catalogue(file.string(), diags)) {
       inputs.protocols.push_back(std::move(*p));
     } else {
       ++inputs.broken_catalogues;
     }
   }
-  for (const auto& file : files_in(paths.locales, ".json", diags)) {
+  for (const auto& file : input_files(paths.locales, ".json", diags)) {
     if (auto l = load_locale(file.string(), diags)) {
       inputs.locales.push_back(std::move(*l));
     } else {

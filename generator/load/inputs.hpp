@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,6 +51,13 @@ struct Inputs {
   std::set<std::string> broken_locales;
   std::size_t broken_catalogues = 0;
 };
+
+/// The entries named *`extension` (".json") directly in `dir`, sorted. Not
+/// only regular files: a FIFO or folder named like an input is reported when
+/// it is read, instead of being silently left out. A missing or unreadable
+/// folder is reported in `diags` (an empty list is then returned).
+std::vector<std::filesystem::path> input_files(const std::string& dir, const std::string& extension,
+                                               Diagnostics& diags);
 
 /// Reads every input. Each problem is reported; what could be read is
 /// returned even then, so validation can report the remaining problems too.

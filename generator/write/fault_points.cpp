@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 
 #include "write/file_ops.hpp"
@@ -16,7 +17,7 @@ namespace {
 struct Fault {
   std::string point;
   long at = 0;
-  bool kill = false;
+  std::string kind;  // "kill", "fail" or "bug"
 };
 
 // Parsed once; a malformed value disables injection.
@@ -30,7 +31,7 @@ const Fault& configured() {
     if (a == std::string::npos || a == b) return f;
     f.point = v.substr(0, a);
     f.at = std::strtol(v.c_str() + a + 1, nullptr, 10);
-    f.kill = v.substr(b + 1) == "kill";
+    f.kind = v.substr(b + 1);
     return f;
   }();
   return fault;
@@ -43,7 +44,8 @@ std::atomic<long> hits{0};
 void fault_point(std::string_view point) {
   const Fault& f = configured();
   if (f.at <= 0 || point != f.point || ++hits != f.at) return;
-  if (f.kill) ::kill(::getpid(), SIGKILL);
+  if (f.kind == "kill") ::kill(::getpid(), SIGKILL);
+  if (f.kind == "bug") throw std::logic_error("injected bug at " + f.point);
   errno = ENOSPC;
   throw_file_error("cannot write (injected fault at " + f.point + ")", "");
 }

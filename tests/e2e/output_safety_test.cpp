@@ -17,7 +17,7 @@ using namespace versa::test;
 
 namespace {
 
-// A small copy of the shipped project (6 codes, 6 languages: 133 pages).
+// A small copy of the shipped project (6 codes, 6 languages: 138 pages).
 class OutputSafety : public ::testing::Test {
  protected:
   void SetUp() override { copy_small_project(dir_.path()); }

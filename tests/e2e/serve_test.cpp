@@ -209,7 +209,7 @@ std::pair<int, std::string> raw_get(int port, const std::string& target) {
 
 const std::string kPage = "/de/compare/smtp/211-system-status-vs-214-help-message/";
 
-// A served small copy of the shipped project (133 pages), answering when the
+// A served small copy of the shipped project (138 pages), answering when the
 // test body starts.
 class ServedSite : public ::testing::Test {
  protected:
