@@ -50,24 +50,63 @@ OutputDir::OutputDir(std::string_view root) : pid_(::getpid()) {
   if (name_.empty() || absolute == absolute.root_path()) {
     throw FileError("the output folder cannot be " + shown_ + "; name a folder of its own");
   }
-  // The parent may be reached through links: the user chose it. Below it,
-  // nothing is.
-  std::error_code ec;
-  fs::create_directories(absolute.parent_path(), ec);
-  parent_ = UniqueFd(::open(absolute.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!parent_) throw_file_error("cannot open the folder that holds", shown_);
+  parent_ = open_parent(absolute.parent_path().string());
+  try {
+    take_lock();
+    created_root_ = ::mkdirat(parent_.get(), name_.c_str(), 0755) == 0;
+    root_ = open_folder_at(parent_.get(), name_.c_str(), false, shown_);
+    if (!root_) throw_file_error("cannot open", shown_);
+    remove_stale_staging();
+    read_previous();
+    read_journal();
+    // An empty folder gets the whole build at once, from a staging folder
+    // beside it: plain writes there cost the kernel a quarter less than one
+    // atomic replace per file, and nothing is published until it is complete.
+    if (list_folder(root_.get()).empty()) start_staging();
+  } catch (...) {
+    if (created_root_) ::unlinkat(parent_.get(), name_.c_str(), AT_REMOVEDIR);
+    ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
+    remove_made_parents();
+    throw;
+  }
+}
 
-  take_lock();
-  created_root_ = ::mkdirat(parent_.get(), name_.c_str(), 0755) == 0;
-  root_ = open_folder_at(parent_.get(), name_.c_str(), false, shown_);
-  if (!root_) throw_file_error("cannot open", shown_);
-  remove_stale_staging();
-  read_previous();
-  read_journal();
-  // An empty folder gets the whole build at once, from a staging folder
-  // beside it: plain writes there cost the kernel a quarter less than one
-  // atomic replace per file, and nothing is published until it is complete.
-  if (list_folder(root_.get()).empty()) start_staging();
+UniqueFd OutputDir::open_parent(const std::string& dir) {
+  // The nearest folder that exists may be reached through links: the user
+  // chose it. What is created below it is made and opened one folder at a
+  // time, never through a link.
+  fs::path existing = dir;
+  std::vector<std::string> missing;
+  std::error_code ec;
+  while (!fs::exists(fs::symlink_status(existing, ec)) && existing.has_relative_path()) {
+    missing.push_back(existing.filename().string());
+    existing = existing.parent_path();
+  }
+  UniqueFd at(::open(existing.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!at) throw_file_error("cannot open the folder that holds", shown_);
+  for (auto name = missing.rbegin(); name != missing.rend(); ++name) {
+    int holder = at.get();
+    if (::mkdirat(holder, name->c_str(), 0755) == 0) {
+      made_parents_.push_back({std::move(at), *name});
+      holder = made_parents_.back().holder.get();
+    }
+    try {
+      at = open_folder_at(holder, name->c_str(), false, shown_);
+      if (!at) throw_file_error("cannot open the folder that holds", shown_);
+    } catch (...) {
+      remove_made_parents();
+      throw;
+    }
+  }
+  return at;
+}
+
+void OutputDir::remove_made_parents() noexcept {
+  // rmdir removes only empty folders: one that holds anything now stays.
+  for (auto it = made_parents_.rbegin(); it != made_parents_.rend(); ++it) {
+    ::unlinkat(it->holder.get(), it->name.c_str(), AT_REMOVEDIR);
+  }
+  made_parents_.clear();
 }
 
 OutputDir::~OutputDir() {
@@ -76,11 +115,12 @@ OutputDir::~OutputDir() {
     staging_ = UniqueFd();
     remove_tree_at(parent_.get(), staging_name_.c_str());  // finish() was not reached
   }
-  // A failed first build leaves no trace: not even the folder it created.
+  // A failed first build leaves no trace: not even the folders it created.
   if (created_root_ && !finished_) ::unlinkat(parent_.get(), name_.c_str(), AT_REMOVEDIR);
   // Removed while still held: a build waiting on this file finds it gone
   // and takes a new one (see take_lock).
   ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
+  if (!finished_) remove_made_parents();
 }
 
 void OutputDir::take_lock() {

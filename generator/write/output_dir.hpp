@@ -136,10 +136,23 @@ class OutputDir {
                      const std::function<std::string(std::size_t)>& path_of);
   [[nodiscard]] std::string shown(std::string_view relative) const;
 
-  std::string shown_;  ///< the output folder as the user named it, normalised
-  std::string name_;   ///< its last component
-  UniqueFd parent_;    ///< the folder that holds it and the records
-  UniqueFd lock_;      ///< held, and removed when the build ends
+  /// A folder on the way to the output folder that this build created, with
+  /// the open folder that holds it.
+  struct MadeFolder {
+    UniqueFd holder;
+    std::string name;
+  };
+  /// Opens the folder that holds the output folder, creating what is missing
+  /// of it one folder at a time, never through a link, into made_parents_.
+  [[nodiscard]] UniqueFd open_parent(const std::string& dir);
+  /// Removes the folders of made_parents_ that are still empty, deepest first.
+  void remove_made_parents() noexcept;
+
+  std::string shown_;                     ///< the output folder as the user named it, normalised
+  std::string name_;                      ///< its last component
+  std::vector<MadeFolder> made_parents_;  ///< outermost first
+  UniqueFd parent_;                       ///< the folder that holds it and the records
+  UniqueFd lock_;                         ///< held, and removed when the build ends
   UniqueFd root_;
   UniqueFd staging_;  ///< valid while the build is staged and unfinished
   std::string staging_name_;

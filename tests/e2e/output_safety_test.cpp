@@ -359,6 +359,29 @@ TEST_F(OutputSafety, AKilledFirstBuildPublishesNothing) {
   EXPECT_EQ(entries(dir_.path()), beside);
 }
 
+// The folders on the way to --out that a failed first build created are
+// removed again (they were left empty before); those that were there stay,
+// and so does anything put into a created one meanwhile.
+TEST_F(OutputSafety, AFailedFirstBuildLeavesNoFolderOnTheWayToOut) {
+  const std::string config = read_file(at("site.json"));
+  std::string small_pages = config;  // a limit found only by rendering
+  small_pages.insert(small_pages.find('{') + 1, "\n  \"max_page_bytes\": 2000,");
+  write_file(at("site.json"), small_pages);
+  fs::create_directory(at("there"));
+  for (const std::string out : {"new/deeper/site", "there/new/site", "there/site"}) {
+    const RunResult r = build("--out " + out);
+    EXPECT_EQ(r.status, 1) << out;
+    EXPECT_NE(r.err.find("nothing was written"), std::string::npos) << r.err;
+  }
+  EXPECT_FALSE(fs::exists(at("new")));
+  EXPECT_TRUE(fs::is_directory(at("there")));
+  EXPECT_EQ(entries(at("there")), std::set<std::string>{});
+
+  write_file(at("site.json"), config);  // a build that succeeds keeps them
+  ASSERT_EQ(build("--out new/deeper/site").status, 0);
+  EXPECT_TRUE(fs::is_regular_file(at("new/deeper/site/index.html")));
+}
+
 TEST_F(OutputSafety, PagesOverTheLimitsStopTheBuildBeforeAnyWrite) {
   ASSERT_EQ(build().status, 0);
   const auto before = snapshot(at("site"));
