@@ -152,7 +152,7 @@ std::vector<std::string> catalogue_text_keys(const Protocol& protocol) {
     for (const char* f : kClassTextFields) keys.push_back("classes/" + digit + "/" + f);
   }
   for (const auto& c : protocol.codes) {
-    for (const char* f : kCodeTextFields) keys.push_back("codes/" + c.code + "/" + f);
+    for (const std::string& f : protocol.code_fields) keys.push_back("codes/" + c.code + "/" + f);
   }
   return keys;
 }

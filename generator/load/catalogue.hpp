@@ -10,9 +10,12 @@
 
 namespace versa {
 
-/// The texts each code carries; every locale translates the same fields.
+/// The texts every code carries; every locale translates the same fields.
+/// A catalogue may declare more in "code_fields" (Protocol::code_fields).
 inline constexpr const char* kCodeTextFields[] = {"name", "summary", "description",
                                                   "when", "fix",     "use"};
+/// The other fields of a code: not texts to translate.
+inline constexpr const char* kCodeDataFields[] = {"code", "slug", "rfc", "section", "also_in"};
 /// The texts of a reply class ("2" -> Positive Completion).
 inline constexpr const char* kClassTextFields[] = {"name", "summary"};
 
@@ -28,7 +31,7 @@ struct ReplyCode {
   std::string rfc;                           ///< defining document, "RFC 5321"
   std::string section;                       ///< section in that document, may be empty
   std::vector<Reference> also_in;            ///< other documents that define it ("also_in")
-  std::map<std::string, std::string> texts;  ///< English text per kCodeTextFields
+  std::map<std::string, std::string> texts;  ///< English text per field of code_fields
   std::string pointer;                       ///< JSON pointer, for diagnostics
 
   /// The class digit: the code's first digit.
@@ -47,6 +50,10 @@ struct Protocol {
   std::string spec;
   std::map<std::string, ReplyClass> classes;  ///< by digit
   std::vector<ReplyCode> codes;               ///< ascending by code
+  /// The text fields of every code: kCodeTextFields, then the ones the
+  /// catalogue declares in "code_fields" (extra_code_fields).
+  std::vector<std::string> code_fields;
+  std::vector<std::string> extra_code_fields;
   JsonDocument document;
 };
 

@@ -56,6 +56,10 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
       {"when_html", html_of(prefix + "when")},
       {"fix_html", html_of(prefix + "fix")},
       {"use_html", html_of(prefix + "use")}};
+  // The catalogue's own fields reach templates the same way, with no code here.
+  for (const std::string& field : p.extra_code_fields) {
+    f.view[field + "_html"] = html_of(prefix + field);
+  }
   return f;
 }
 

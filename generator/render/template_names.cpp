@@ -170,9 +170,10 @@ class Walker {
   Walker(const mustache::TemplateSet& set, std::map<const Node*, Record>& records)
       : set_(set), records_(records) {}
 
-  void page(PageKind kind, const Template& root) {
+  /// Walks `root` as a page of `kind` whose names are `shape`'s; `shape`
+  /// outlives the walk's records.
+  void page(PageKind kind, const PageShape& shape, const Template& root) {
     kind_ = kind;
-    const PageShape& shape = page_shape(kind);
     stack_ = {{&shape.globals}, {&shape.shared}, {&shape.own}};
     visited_.clear();
     chain_ = {&root};
@@ -292,13 +293,16 @@ class Walker {
 
 }  // namespace
 
-bool check_template_names(const mustache::TemplateSet& templates, Diagnostics& diags) {
+bool check_template_names(const mustache::TemplateSet& templates,
+                          std::span<const std::string> code_fields, Diagnostics& diags) {
   std::map<const Node*, Record> records;
   Walker walker(templates, records);
+  std::vector<PageShape> shapes;
+  shapes.reserve(std::size(kPageKinds));
   for (const PageKind kind : kPageKinds) {
     // A missing page template is reported by validate.
     if (const Template* t = templates.find(ViewModelBuilder::template_name(kind))) {
-      walker.page(kind, *t);
+      walker.page(kind, shapes.emplace_back(with_code_fields(page_shape(kind), code_fields)), *t);
     }
   }
   // In file order, whatever the order of the nodes in memory.

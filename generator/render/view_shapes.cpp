@@ -236,6 +236,16 @@ const PageShape& page_shape(PageKind kind) {
   return shapes[static_cast<std::size_t>(kind)];
 }
 
+PageShape with_code_fields(PageShape shape, std::span<const std::string> code_fields) {
+  for (Name& n : shape.shared) {
+    if (n.shape.members != code_members()) continue;
+    for (const std::string& field : code_fields) {
+      n.shape.members.push_back(text(field + "_html", "declared in the catalogue's code_fields"));
+    }
+  }
+  return shape;
+}
+
 std::string names_reference() {
   std::string out;
   out += "### Every page, from its language\n\n";

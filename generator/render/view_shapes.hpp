@@ -4,6 +4,7 @@
 // really builds.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,11 @@ struct PageShape {
 /// The shape of `kind`'s pages. Built once; safe to call from any thread.
 [[nodiscard]] const PageShape& page_shape(PageKind kind);
 
+/// `shape` with a name `<field>_html` added to each code in it (`a`, `b`,
+/// `code`) for every field in `code_fields`: the text fields a catalogue
+/// declares for its codes (Protocol::extra_code_fields).
+[[nodiscard]] PageShape with_code_fields(PageShape shape, std::span<const std::string> code_fields);
+
 /// Every page kind, in the order templates/README.md describes them.
 inline constexpr PageKind kPageKinds[] = {PageKind::compare, PageKind::code, PageKind::home,
                                           PageKind::not_found};
@@ -62,10 +68,12 @@ inline constexpr PageKind kPageKinds[] = {PageKind::compare, PageKind::code, Pag
 /// Reports every `{{name}}`, section and `{{{name}}}` that a page template
 /// (compare, code, home, 404, and the parents and partials they reach) uses
 /// and that is not a name of the page kinds it is rendered for, at its
-/// file:line:col, with the nearest known name. Returns false when it
+/// file:line:col, with the nearest known name. Codes have the names of
+/// `code_fields` too (with_code_fields). Returns false when it
 /// reported an error. `versa render` does not call it: arbitrary data keeps
 /// the Mustache spec's behaviour (a missing name prints nothing).
-bool check_template_names(const mustache::TemplateSet& templates, Diagnostics& diags);
+bool check_template_names(const mustache::TemplateSet& templates,
+                          std::span<const std::string> code_fields, Diagnostics& diags);
 
 /// The Markdown tables of every name, as templates/README.md shows them
 /// between its "names" markers.

@@ -149,7 +149,14 @@ bool prepare_plan(const InputPaths& inputs, bool strict, Diagnostics& diags, Pre
   p.project = load_and_validate(inputs, strict, diags, coverage);
   if (!p.project) return false;
   // Every name a page template uses is one its pages have (templates/README.md).
-  if (!view::check_template_names(p.project->inputs.templates, diags)) return false;
+  std::vector<std::string> code_fields;  // of every catalogue: templates serve them all
+  for (const Protocol& protocol : p.project->inputs.protocols) {
+    for (const std::string& f : protocol.extra_code_fields) {
+      if (std::find(code_fields.begin(), code_fields.end(), f) == code_fields.end())
+        code_fields.push_back(f);
+    }
+  }
+  if (!view::check_template_names(p.project->inputs.templates, code_fields, diags)) return false;
   p.pages.emplace(*p.project);
   p.urls.emplace(*p.project);
   return check_output_paths(*p.project, *p.urls, diags);

@@ -196,7 +196,7 @@ std::string unknown_text(const Protocol& p, const std::string& key) {
   }
   std::vector<std::string> fields;
   if (code) {
-    fields.assign(std::begin(kCodeTextFields), std::end(kCodeTextFields));
+    fields = p.code_fields;
   } else {
     fields.assign(std::begin(kClassTextFields), std::end(kClassTextFields));
   }
@@ -271,12 +271,13 @@ class StandIns {
 };
 
 /// `fallbacks`: the locale files after `file` in its fallback chain, the base
-/// locale excluded.
+/// locale excluded. `catalogues_broken`: a catalogue could not be loaded (its
+/// errors are reported), so a protocol no catalogue defines may be its.
 LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& compiled,
                             const LocaleFile& base, const CompiledMessages& base_compiled,
                             const std::vector<const LocaleFile*>& fallbacks,
-                            const std::vector<Protocol>& protocols, const ValidateOptions& options,
-                            Diagnostics& diags) {
+                            const std::vector<Protocol>& protocols, bool catalogues_broken,
+                            const ValidateOptions& options, Diagnostics& diags) {
   LocaleCoverage cov;
   cov.tag = file.tag;
   cov.messages_total = base.messages.size();
@@ -328,6 +329,7 @@ LocaleCoverage check_locale(const LocaleFile& file, const CompiledMessages& comp
     auto p = std::find_if(protocols.begin(), protocols.end(),
                           [&id = protocol_id](const Protocol& pr) { return pr.id == id; });
     if (p == protocols.end()) {
+      if (catalogues_broken) continue;  // not another error: the cause is reported
       diags.error(
           file.document.locate(pointer_join("/catalogue", protocol_id)),
           "no catalogue defines protocol \"" + protocol_id + "\"; fix the name or remove it");
@@ -445,8 +447,9 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
       if (k >= 0 && tag != in.locales[i].tag && tag != kBaseLocale)
         fallbacks.push_back(&in.locales[static_cast<std::size_t>(k)]);
     }
-    LocaleCoverage cov = check_locale(in.locales[i], project->compiled[i], base_file, base_compiled,
-                                      fallbacks, in.protocols, options, diags);
+    LocaleCoverage cov =
+        check_locale(in.locales[i], project->compiled[i], base_file, base_compiled, fallbacks,
+                     in.protocols, in.broken_catalogues > 0, options, diags);
     if (coverage) coverage->push_back(std::move(cov));
   }
 

@@ -143,7 +143,7 @@ struct Templates {
         throw std::runtime_error("template " + name + " does not parse");
       }
     }
-    view::check_template_names(set, diags);
+    view::check_template_names(set, {}, diags);
     errors = test::formatted(diags);
   }
 };
