@@ -165,6 +165,7 @@ void ViewModelBuilder::build(const Page& page, json& view) const {
       break;
   }
   notice(project_.localizations[page.locale], foreign, view);
+  structured_data(page, view);
 }
 
 json ViewModelBuilder::build(const Page& page) const {

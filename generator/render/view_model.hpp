@@ -66,6 +66,9 @@ class ViewModelBuilder {
   bool home(const Page& page, mustache::Data& v) const;
   bool not_found(const Page& page, mustache::Data& v) const;
   [[nodiscard]] mustache::Data breadcrumb(const Page& page, bool comparing) const;
+  /// Writes `json_ld`: the page's schema.org data (structured_data.cpp),
+  /// from what the page's builder wrote into `v`.
+  void structured_data(const Page& page, mustache::Data& v) const;
   /// Writes into `link` the link to the comparison of codes a and b from
   /// `page`, where `root` is the relative link from `page` to its protocol's
   /// comparisons: {label_html, href}. Returns whether the label shows text

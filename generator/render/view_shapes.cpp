@@ -98,6 +98,9 @@ std::vector<Name> page_members() {
            "`{{base_url}}{{prefix}}{{path}}`"),
       text("home_href", "the link to the language's home (absolute on \"not found\" pages)"),
       text("assets_href", "the link to `assets/` (absolute on \"not found\" pages)"),
+      text("json_ld",
+           "the page's schema.org data (`BreadcrumbList`; `WebSite` or `TechArticle`) as "
+           "JSON-LD, escaped for `<script type=\"application/ld+json\">{{{json_ld}}}</script>`"),
   };
 }
 

@@ -461,6 +461,98 @@ TEST_F(ShippedSite, EveryPageHasTitleDescriptionCanonicalAndOpenGraph) {
 
 namespace {
 
+// The schema.org terms versa's JSON-LD may use, each in the vocabulary at
+// https://schema.org (types, then properties).
+const std::set<std::string> kSchemaTypes = {"BreadcrumbList", "ListItem", "WebSite", "TechArticle"};
+const std::set<std::string> kSchemaProperties = {
+    "itemListElement", "position",         "name",    "item", "url", "inLanguage", "headline",
+    "description",     "mainEntityOfPage", "isPartOf"};
+
+// Every @type and property in `v`, at any depth, is a known schema.org term.
+void expect_schema_terms(const json& v, const std::string& where) {
+  if (v.is_array()) {
+    for (const auto& x : v) expect_schema_terms(x, where);
+  } else if (v.is_object()) {
+    for (const auto& [key, x] : v.items()) {
+      if (key == "@type") {
+        EXPECT_TRUE(kSchemaTypes.contains(x.get<std::string>())) << where << ": " << x;
+      } else if (key != "@context" && key != "@graph") {
+        EXPECT_TRUE(kSchemaProperties.contains(key)) << where << ": " << key;
+      }
+      expect_schema_terms(x, where);
+    }
+  }
+}
+
+std::string without_rlm(std::string s) {
+  if (s.rfind("\u200F", 0) == 0) s.erase(0, 3);
+  return s;
+}
+
+}  // namespace
+
+// One JSON-LD block per page, as a parser sees it: it parses, uses only
+// schema.org terms, places the page (BreadcrumbList, each step a page of the
+// site, the last one the page itself), and says what the page is in its
+// language with its own title and description.
+TEST_F(ShippedSite, EveryPageCarriesStructuredDataThatParses) {
+  const std::string base =
+      json::parse(read_file(dir_->path() / "site.json"))["base_url"].get<std::string>() + "/";
+  std::set<std::string> files;
+  for (const auto& p : pages_) files.insert(p.path);
+  for (const auto& p : pages_) {
+    HtmlPage page(p.html);
+    std::vector<const GumboNode*> blocks;
+    for (const GumboNode* s : page.all(GUMBO_TAG_SCRIPT)) {
+      if (HtmlPage::attr(s, "type") == "application/ld+json") blocks.push_back(s);
+    }
+    ASSERT_EQ(blocks.size(), 1u) << p.path;
+    const std::string text = HtmlPage::text(blocks[0]);
+    EXPECT_EQ(text.find('<'), std::string::npos) << p.path;  // nothing can end the script
+    json ld;
+    ASSERT_NO_THROW(ld = json::parse(text)) << p.path << ": " << text;
+    EXPECT_EQ(ld["@context"], "https://schema.org") << p.path;
+    expect_schema_terms(ld, p.path);
+    std::map<std::string, json> by_type;
+    for (const auto& node : ld["@graph"]) by_type[node["@type"]] = node;
+
+    ASSERT_TRUE(by_type.contains("BreadcrumbList")) << p.path;
+    const json& steps = by_type["BreadcrumbList"]["itemListElement"];
+    ASSERT_FALSE(steps.empty()) << p.path;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      EXPECT_EQ(steps[i]["position"], i + 1) << p.path;
+      EXPECT_FALSE(steps[i]["name"].get<std::string>().empty()) << p.path;
+      const std::string url = steps[i]["item"];
+      ASSERT_EQ(url.rfind(base, 0), 0u) << p.path << ": " << url;
+      std::string file = url.substr(base.size(), url.find('#') - base.size());
+      if (file.empty() || file.ends_with("/")) file += "index.html";
+      EXPECT_TRUE(files.contains(file)) << p.path << ": " << url;
+    }
+    const GumboNode* html = page.all(GUMBO_TAG_HTML).at(0);
+    const std::string title = without_rlm(HtmlPage::text(page.all(GUMBO_TAG_TITLE).at(0)));
+    std::string description, canonical;
+    for (const GumboNode* m : page.all(GUMBO_TAG_META)) {
+      if (HtmlPage::attr(m, "name") == "description") description = HtmlPage::attr(m, "content");
+    }
+    for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+      if (HtmlPage::attr(l, "rel") == "canonical") canonical = HtmlPage::attr(l, "href");
+    }
+    if (p.path.ends_with("404.html")) continue;
+    EXPECT_EQ(steps.back()["item"], canonical) << p.path;
+    const bool home = p.path == "index.html" || p.path == p.locale + "/index.html";
+    const json& about = by_type[home ? "WebSite" : "TechArticle"];
+    ASSERT_TRUE(about.is_object()) << p.path;
+    EXPECT_EQ(about["inLanguage"], HtmlPage::attr(html, "lang")) << p.path;
+    EXPECT_EQ(about["description"], without_rlm(description)) << p.path;
+    if (!home) {
+      EXPECT_EQ(about["headline"], title) << p.path;
+      EXPECT_EQ(about["url"], canonical) << p.path;
+    }
+  }
+}
+
+namespace {
+
 // Appends every text of `n` that no <bdi> encloses.
 void unisolated_text(const GumboNode* n, std::string& out) {
   if (n->type == GUMBO_NODE_TEXT) {

@@ -1,6 +1,8 @@
 // HTML escaping: the vectorized scan must treat every position alike.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/html.hpp"
 
 using namespace versa;
@@ -53,4 +55,19 @@ TEST(HtmlEscape, AppendsAfterExistingText) {
   std::string out = "<p>";
   append_html_escaped(out, "Tom & Jerry's \"<b>\" café, 16 bytes and more");
   EXPECT_EQ(out, "<p>Tom &amp; Jerry&#39;s &quot;&lt;b&gt;&quot; café, 16 bytes and more");
+}
+
+// JSON in a <script>: nothing in it can close the element or open a comment,
+// and it still parses to the same value.
+TEST(EscapeJsonForScript, NothingEndsTheScriptAndTheValueIsUnchanged) {
+  const nlohmann::json value = {{"name", "</script><!-- a & b > c \u2028\u2029 é"}};
+  std::string text = value.dump(-1, ' ', false);
+  escape_json_for_script(text);
+  EXPECT_EQ(text.find('<'), std::string::npos) << text;
+  EXPECT_EQ(text.find('>'), std::string::npos) << text;
+  EXPECT_EQ(text.find('&'), std::string::npos) << text;
+  EXPECT_EQ(text.find("\u2028"), std::string::npos) << text;
+  EXPECT_EQ(text.find("\u2029"), std::string::npos) << text;
+  EXPECT_NE(text.find("é"), std::string::npos) << text;  // the rest is left as it is
+  EXPECT_EQ(nlohmann::json::parse(text), value);
 }
