@@ -10,43 +10,70 @@ Plan::Plan(const Project& project) : locales_(project.localizations.size()) {
     const std::size_t n = p.codes.size();
     protocols_.push_back({n, n + n * (n - 1) / 2});
     per_locale_ += protocols_.back().size;
+    pairs_per_locale_ += n * (n - 1) / 2;
   }
-  size_ = locales_ * (per_locale_ + 1);  // + a "not found" page per locale
+  // + a redirect per pair and a "not found" page, per locale
+  size_ = locales_ * (per_locale_ + pairs_per_locale_ + 1);
+}
+
+Page Plan::pair(std::size_t k) const {
+  Page page;
+  page.kind = PageKind::compare;
+  for (std::size_t p = 0; p < protocols_.size(); ++p) {
+    const std::size_t n = protocols_[p].codes;
+    const std::size_t pairs = protocols_[p].size - n;
+    if (k >= pairs) {
+      k -= pairs;
+      continue;
+    }
+    page.protocol = static_cast<std::uint32_t>(p);
+    for (std::size_t a = 0; a + 1 < n; ++a) {
+      const std::size_t row = n - 1 - a;  // pairs (a, a+1..n-1)
+      if (k < row) {
+        page.a = static_cast<std::uint32_t>(a);
+        page.b = static_cast<std::uint32_t>(a + 1 + k);
+        return page;
+      }
+      k -= row;
+    }
+  }
+  return page;
 }
 
 Page Plan::operator[](std::size_t index) const {
   using u32 = std::uint32_t;
-  if (index >= locales_ * per_locale_) {
-    return {PageKind::not_found, static_cast<u32>(index - locales_ * per_locale_), 0, 0, 0};
+  if (index >= listed()) {
+    index -= listed();
+    if (index < locales_ * pairs_per_locale_) {
+      Page page = pair(index % pairs_per_locale_);
+      page.kind = PageKind::redirect;
+      page.locale = static_cast<u32>(index / pairs_per_locale_);
+      return page;
+    }
+    return {PageKind::not_found, static_cast<u32>(index - locales_ * pairs_per_locale_), 0, 0, 0};
   }
   Page page;
   page.locale = static_cast<u32>(index / per_locale_);
   std::size_t k = index % per_locale_;
   if (k == 0) return page;  // home
   --k;
+  std::size_t pairs_before = 0;
   for (std::size_t p = 0; p < protocols_.size(); ++p) {
     const std::size_t n = protocols_[p].codes;
     if (k >= protocols_[p].size) {
       k -= protocols_[p].size;
+      pairs_before += protocols_[p].size - n;
       continue;
     }
-    page.protocol = static_cast<u32>(p);
     if (k < n) {
       page.kind = PageKind::code;
+      page.protocol = static_cast<u32>(p);
       page.a = static_cast<u32>(k);
       return page;
     }
-    k -= n;
-    page.kind = PageKind::compare;
-    for (std::size_t a = 0; a + 1 < n; ++a) {
-      const std::size_t row = n - 1 - a;  // pairs (a, a+1..n-1)
-      if (k < row) {
-        page.a = static_cast<u32>(a);
-        page.b = static_cast<u32>(a + 1 + k);
-        return page;
-      }
-      k -= row;
-    }
+    Page compare = pair(pairs_before + k - n);
+    compare.locale = page.locale;
+    return compare;
   }
   return page;
 }
@@ -104,6 +131,12 @@ std::string Urls::path(const Page& page) const {
   out.reserve(96);
   if (page.kind == PageKind::code) {
     out.append(p.id).append("/");
+    append_code(out, p.codes[page.a]);
+    out += '/';
+  } else if (page.kind == PageKind::redirect) {  // the higher code first
+    out.append("compare/").append(p.id).append("/");
+    append_code(out, p.codes[page.b]);
+    out.append("-vs-");
     append_code(out, p.codes[page.a]);
     out += '/';
   } else {

@@ -10,7 +10,11 @@
 
 namespace versa {
 
-enum class PageKind : std::uint8_t { home, code, compare, not_found };
+/// `redirect`: a comparison's address with the higher code first, which
+/// sends readers to the comparison (lower code first).
+enum class PageKind : std::uint8_t { home, code, compare, not_found, redirect };
+/// The number of page kinds: the size of anything indexed by PageKind.
+inline constexpr std::size_t kPageKindCount = 5;
 
 /// One page to render. Small on purpose: the view model is built only when
 /// the page is rendered, so the plan of a huge site stays cheap.
@@ -19,21 +23,23 @@ struct Page {
   std::uint32_t locale = 0;    ///< index into Project::localizations
   std::uint32_t protocol = 0;  ///< index into Inputs::protocols
   std::uint32_t a = 0;         ///< code index (code and compare pages)
-  std::uint32_t b = 0;         ///< second code index, a < b (compare pages)
+  std::uint32_t b = 0;         ///< second code index, a < b (compare and redirect pages)
 };
 
 /// Every page of the site, in a stable order: per locale, the home page, then
 /// per protocol its code pages and each unordered pair once (lower code first);
-/// last, one "not found" page per locale (in locale order). Pages are computed
-/// from their number, so the plan of a site of any size takes no memory.
+/// then, per locale, a redirect page per pair (at the address with the higher
+/// code first); last, one "not found" page per locale (in locale order). Pages
+/// are computed from their number, so the plan of a site of any size takes no
+/// memory.
 class Plan {
  public:
   explicit Plan(const Project& project);
 
   [[nodiscard]] std::size_t size() const { return size_; }
   /// The pages a sitemap lists: the first listed() of the plan (every page
-  /// but the "not found" ones, which come last).
-  [[nodiscard]] std::size_t listed() const { return size_ - locales_; }
+  /// but the redirects and the "not found" pages, which come last).
+  [[nodiscard]] std::size_t listed() const { return locales_ * per_locale_; }
   [[nodiscard]] Page operator[](std::size_t index) const;
 
  private:
@@ -41,8 +47,12 @@ class Plan {
     std::size_t codes;  ///< the protocol's code count
     std::size_t size;   ///< its pages: codes + pairs
   };
+  /// The pair number `k` of a locale's pairs (all protocols) as a page.
+  [[nodiscard]] Page pair(std::size_t k) const;
+
   std::vector<Block> protocols_;
   std::size_t per_locale_ = 0;
+  std::size_t pairs_per_locale_ = 0;
   std::size_t locales_ = 0;
   std::size_t size_ = 0;
 };

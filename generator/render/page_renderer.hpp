@@ -28,7 +28,7 @@ class PageRenderer {
 
  private:
   const ViewModelBuilder& views_;
-  std::array<mustache::Data, 4> last_;  ///< by PageKind
+  std::array<mustache::Data, kPageKindCount> last_;  ///< by PageKind
 };
 
 }  // namespace versa

@@ -149,6 +149,8 @@ const char* page_word(PageKind k) {
       return "home";
     case PageKind::not_found:
       return "\"not found\"";
+    case PageKind::redirect:
+      return "redirect";
   }
   return "";
 }

@@ -23,6 +23,8 @@ std::string source_of(const Project& project, const Page& page, bool title) {
       return title ? "compare_page_title" : "compare_meta";
     case PageKind::not_found:
       return title ? "page_title" : "not_found_title";
+    case PageKind::redirect:
+      return title ? "compare_page_title" : "";
   }
   return {};
 }

@@ -64,6 +64,8 @@ const char* ViewModelBuilder::template_name(PageKind kind) {
       return "compare";
     case PageKind::not_found:
       return "404";
+    case PageKind::redirect:
+      return "redirect";
   }
   return "";
 }
@@ -163,9 +165,13 @@ void ViewModelBuilder::build(const Page& page, json& view) const {
     case PageKind::not_found:
       foreign = not_found(page, view);
       break;
+    case PageKind::redirect:
+      foreign = redirect(page, view);
+      break;
   }
   notice(project_.localizations[page.locale], foreign, view);
-  structured_data(page, view);
+  // A redirect is no page to describe: search engines follow it.
+  if (page.kind != PageKind::redirect) structured_data(page, view);
 }
 
 json ViewModelBuilder::build(const Page& page) const {

@@ -65,6 +65,7 @@ class ViewModelBuilder {
   bool code(const Page& page, mustache::Data& v) const;
   bool home(const Page& page, mustache::Data& v) const;
   bool not_found(const Page& page, mustache::Data& v) const;
+  bool redirect(const Page& page, mustache::Data& v) const;
   [[nodiscard]] mustache::Data breadcrumb(const Page& page, bool comparing) const;
   /// Writes `json_ld`: the page's schema.org data (structured_data.cpp),
   /// from what the page's builder wrote into `v`.

@@ -181,6 +181,19 @@ PageShape not_found_shape() {
   return {globals(), {}, page_members()};
 }
 
+// Not laid out by layout.html: it has none of the names of every page.
+PageShape redirect_shape() {
+  return {globals(),
+          {},
+          {text("title", "the comparison's tab title, as on the comparison page"),
+           text("canonical", "the absolute URL of the comparison"),
+           text("href", "the relative link to the comparison"),
+           text("label_html", "the comparison's name, as links to it say it"),
+           of("fallback_notice", K::text_or_false, {},
+              "the translated notice that part of the page is shown in another language, or "
+              "false")}};
+}
+
 // Markdown: one row per name, a list's or object's names below it as
 // `list[].name` and `object.name`.
 void rows(const std::vector<Name>& names, const std::string& prefix, std::string& out) {
@@ -228,12 +241,13 @@ bool has(const std::vector<Name>& names, const Name& n) {
 }  // namespace
 
 const PageShape& page_shape(PageKind kind) {
-  static const std::array<PageShape, 4> shapes = [] {
-    std::array<PageShape, 4> s;
+  static const std::array<PageShape, kPageKindCount> shapes = [] {
+    std::array<PageShape, kPageKindCount> s;
     s[static_cast<std::size_t>(PageKind::compare)] = compare_shape();
     s[static_cast<std::size_t>(PageKind::code)] = code_shape();
     s[static_cast<std::size_t>(PageKind::home)] = home_shape();
     s[static_cast<std::size_t>(PageKind::not_found)] = not_found_shape();
+    s[static_cast<std::size_t>(PageKind::redirect)] = redirect_shape();
     return s;
   }();
   return shapes[static_cast<std::size_t>(kind)];
@@ -257,8 +271,9 @@ std::string names_reference() {
   // The names every kind has alike, then each kind's others.
   std::vector<Name> common;
   for (const Name& n : page_shape(PageKind::compare).own) {
-    if (std::all_of(std::begin(kPageKinds), std::end(kPageKinds),
-                    [&](PageKind k) { return has(page_shape(k).own, n); }))
+    if (std::all_of(std::begin(kPageKinds), std::end(kPageKinds), [&](PageKind k) {
+          return k == PageKind::redirect || has(page_shape(k).own, n);
+        }))
       common.push_back(n);
   }
   table(common, out);
@@ -277,17 +292,22 @@ std::string names_reference() {
                {PageKind::home, "Home pages (`home.html`)", "One per language."},
                {PageKind::not_found, "\"Not found\" pages (`404.html`)",
                 "One per language (`404.html`, `<tag>/404.html`). A host serves it at any missing "
-                "address, so its links are absolute."}};
+                "address, so its links are absolute."},
+               {PageKind::redirect, "Redirect pages (`redirect.html`)",
+                "One per pair of codes and language, at the comparison's address with the higher "
+                "code first, sending readers to the comparison. A page of its own, not in the "
+                "layout: it has only the names below (and the language's)."}};
   for (const auto& [kind, heading, about] : kinds) {
+    const bool apart = kind == PageKind::redirect;  // not laid out by layout.html
     std::vector<Name> names = page_shape(kind).shared;
     for (const Name& n : page_shape(kind).own) {
-      if (!has(common, n)) names.push_back(n);
+      if (apart || !has(common, n)) names.push_back(n);
     }
     out += "\n### " + std::string(heading) + "\n\n" + about;
     if (names.empty()) {
       out += " It has the names of every page, and no other.\n";
     } else {
-      out += " Beside the names of every page:\n\n";
+      out += apart ? "\n\n" : " Beside the names of every page:\n\n";
       table(names, out);
     }
   }

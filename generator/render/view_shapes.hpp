@@ -63,7 +63,7 @@ struct PageShape {
 
 /// Every page kind, in the order templates/README.md describes them.
 inline constexpr PageKind kPageKinds[] = {PageKind::compare, PageKind::code, PageKind::home,
-                                          PageKind::not_found};
+                                          PageKind::not_found, PageKind::redirect};
 
 /// Reports every `{{name}}`, section and `{{{name}}}` that a page template
 /// (compare, code, home, 404, and the parents and partials they reach) uses

@@ -465,7 +465,7 @@ std::unique_ptr<Project> validate(Inputs inputs, Diagnostics& diags, const Valid
     project->localizations.emplace_back(infos[i], std::move(messages), std::move(texts));
   }
   in.templates.check_references(diags);
-  for (const char* page : {"compare", "code", "home", "404"}) {
+  for (const char* page : {"compare", "code", "home", "404", "redirect"}) {
     if (!in.templates.find(page) && !in.broken_templates.contains(page)) {
       diags.error({"templates"}, std::string("page template templates/") + page +
                                      ".html is missing; every site needs it");

@@ -146,10 +146,13 @@ TEST(Authoring, AddingALocaleIsOneFile) {
       << r.err;
 
   const fs::path site = dir / "site";
-  std::size_t he_compare = 0;
-  for (const auto& e : fs::recursive_directory_iterator(site / "he/compare"))
-    he_compare += e.path().filename() == "index.html";
+  std::size_t he_compare = 0, he_redirects = 0;
+  for (const auto& e : fs::recursive_directory_iterator(site / "he/compare")) {
+    if (e.path().filename() != "index.html") continue;
+    (HtmlPage(read_file(e.path())).redirects() ? he_redirects : he_compare) += 1;
+  }
   EXPECT_EQ(he_compare, all.codes * (all.codes - 1) / 2);
+  EXPECT_EQ(he_redirects, he_compare);  // each pair's other order
 
   HtmlPage he(read_file(site / "he/compare/smtp/211-system-status-vs-250-ok/index.html"));
   const GumboNode* html = he.all(GUMBO_TAG_HTML).at(0);

@@ -20,6 +20,15 @@ class HtmlPage {
 
   [[nodiscard]] const GumboNode* root() const { return output_->root; }
 
+  /// Whether this is a page that sends its reader elsewhere at once (a
+  /// comparison's address with the higher code first): a refresh in its head.
+  [[nodiscard]] bool redirects() const {
+    for (const GumboNode* m : all(GUMBO_TAG_META)) {
+      if (attr(m, "http-equiv") == "refresh") return true;
+    }
+    return false;
+  }
+
   /// Every element with `tag`, in document order.
   [[nodiscard]] std::vector<const GumboNode*> all(GumboTag tag,
                                                   const GumboNode* from = nullptr) const {

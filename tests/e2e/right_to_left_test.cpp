@@ -90,6 +90,7 @@ TEST(RightToLeft, TextOnlyValuesStartRightToLeftWhateverThePatternStartsWith) {
   ASSERT_GT(site().pages.size(), 20u);
   for (const auto& [path, html] : site().pages) {
     const HtmlPage page(html);
+    if (page.redirects()) continue;  // a title only, checked on its comparison
     std::map<std::string, std::string> values{
         {"title", HtmlPage::text(page.all(GUMBO_TAG_TITLE)[0])}};
     for (const GumboNode* m : page.all(GUMBO_TAG_META)) {

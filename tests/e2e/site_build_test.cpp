@@ -44,14 +44,18 @@ class ShippedSite : public ::testing::Test {
       if (e.path().extension() != ".html") continue;
       const std::string rel = fs::relative(e.path(), site).generic_string();
       const std::string first = rel.substr(0, rel.find('/'));
-      pages_.push_back({rel, locales_.contains(first) ? first : "en", read_file(e.path())});
+      BuiltPage page{rel, locales_.contains(first) ? first : "en", read_file(e.path())};
+      (HtmlPage(page.html).redirects() ? redirects_ : pages_).push_back(std::move(page));
     }
-    std::sort(pages_.begin(), pages_.end(), [](auto& a, auto& b) { return a.path < b.path; });
+    for (auto* list : {&pages_, &redirects_}) {
+      std::sort(list->begin(), list->end(), [](auto& a, auto& b) { return a.path < b.path; });
+    }
   }
   static void TearDownTestSuite() {
     delete build_;
     delete dir_;
     pages_.clear();
+    redirects_.clear();
   }
 
   /// The locale's message, or English's when the locale lacks it.
@@ -69,7 +73,9 @@ class ShippedSite : public ::testing::Test {
   static inline RunResult* build_ = nullptr;
   static inline std::map<std::string, json> codes_;
   static inline std::map<std::string, json> locales_;
+  /// Every page but the redirects, which are in redirects_.
   static inline std::vector<BuiltPage> pages_;
+  static inline std::vector<BuiltPage> redirects_;
 };
 
 // Lowercased by the rules of the page's language (Turkish "I" is "ı"), never
@@ -133,6 +139,63 @@ TEST_F(ShippedSite, OneComparisonPagePerUnorderedPairPerLocale) {
   for (const auto& [locale, count] : per_locale) EXPECT_EQ(count, n * (n - 1) / 2) << locale;
   const std::size_t total = std::count_if(pages_.begin(), pages_.end(), is_compare);
   EXPECT_EQ(total, locales_.size() * n * (n - 1) / 2);
+}
+
+// The other order of every pair (…/500-…-vs-211-…/) is a small page that
+// sends readers to the comparison: canonical to it, a refresh and a visible
+// link to it, its title, noindex, in the page's language; never in a sitemap
+// (SitemapListsExactlyThePublishedPagesWithAlternates reads pages_ only).
+TEST_F(ShippedSite, TheOtherOrderOfEveryPairRedirectsToItsComparison) {
+  const std::size_t n = codes_.size();
+  EXPECT_EQ(redirects_.size(), locales_.size() * n * (n - 1) / 2);
+  const std::string base =
+      json::parse(read_file(dir_->path() / "site.json"))["base_url"].get<std::string>() + "/";
+  std::map<std::string, const BuiltPage*> by_path;
+  for (const auto& p : pages_) by_path[p.path] = &p;
+  const std::regex reversed(
+      R"(^(.*compare/smtp/)((\d{3})-[a-z0-9-]+)-vs-((\d{3})-[a-z0-9-]+)/index\.html$)");
+  for (const auto& r : redirects_) {
+    SCOPED_TRACE(r.path);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_match(r.path, m, reversed));
+    EXPECT_GT(m[3].str(), m[5].str());  // the higher code first
+    const std::string folder = m[1].str() + m[4].str() + "-vs-" + m[2].str() + "/";
+    ASSERT_TRUE(by_path.contains(folder + "index.html"));
+    const HtmlPage target(by_path[folder + "index.html"]->html);
+    const HtmlPage page(r.html);
+
+    EXPECT_EQ(HtmlPage::attr(page.all(GUMBO_TAG_HTML).at(0), "lang"),
+              HtmlPage::attr(target.all(GUMBO_TAG_HTML).at(0), "lang"));
+    EXPECT_EQ(HtmlPage::text(page.all(GUMBO_TAG_TITLE).at(0)),
+              HtmlPage::text(target.all(GUMBO_TAG_TITLE).at(0)));
+    std::string canonical, refresh, robots;
+    for (const GumboNode* l : page.all(GUMBO_TAG_LINK)) {
+      if (HtmlPage::attr(l, "rel") == "canonical") canonical = HtmlPage::attr(l, "href");
+    }
+    for (const GumboNode* meta : page.all(GUMBO_TAG_META)) {
+      if (HtmlPage::attr(meta, "http-equiv") == "refresh")
+        refresh = HtmlPage::attr(meta, "content");
+      if (HtmlPage::attr(meta, "name") == "robots") robots = HtmlPage::attr(meta, "content");
+    }
+    EXPECT_EQ(canonical, base + folder);
+    EXPECT_EQ(robots, "noindex");
+    // The refresh and the link lead, relatively, to the comparison's folder.
+    const auto links = page.all(GUMBO_TAG_A);
+    ASSERT_EQ(links.size(), 1u);
+    const std::string href = HtmlPage::attr(links[0], "href");
+    EXPECT_EQ(refresh, "0; url=" + href);
+    const fs::path from = fs::path(r.path).parent_path();
+    EXPECT_EQ((from / href).lexically_normal().generic_string() + "/",
+              fs::path(folder).lexically_normal().generic_string() + "/")
+        << href;
+    EXPECT_FALSE(HtmlPage::text(links[0]).empty());
+    // Says so in the page's language, and carries no structured data.
+    const std::string body = HtmlPage::text(page.all(GUMBO_TAG_BODY).at(0));
+    EXPECT_NE(body.find(message(r.locale, "redirect_notice")), std::string::npos) << body;
+    for (const GumboNode* script : page.all(GUMBO_TAG_SCRIPT)) {
+      EXPECT_NE(HtmlPage::attr(script, "type"), "application/ld+json");
+    }
+  }
 }
 
 TEST_F(ShippedSite, EveryPageDeclaresItsLanguageAndDirection) {

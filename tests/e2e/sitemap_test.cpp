@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "e2e/html_dom.hpp"
 #include "e2e/run_versa.hpp"
 
 using namespace versa::test;
@@ -192,9 +193,11 @@ TEST(Sitemap, PastFiveThousandUrlsAnIndexListsSitemapsThatHoldEveryPageOnce) {
   for (const auto& e : fs::directory_iterator(project / "locales")) locales += e.is_regular_file();
 
   // Every page on disk, as its URL: a folder's index.html is the folder.
+  // Redirects are no pages of their own.
   std::set<std::string> pages;
   for (const auto& e : fs::recursive_directory_iterator(site)) {
     if (e.path().filename() != "index.html") continue;
+    if (HtmlPage(read_file(e.path())).redirects()) continue;
     const std::string folder = fs::relative(e.path().parent_path(), site).string();
     pages.insert(base + "/" + (folder == "." ? "" : folder + "/"));
   }

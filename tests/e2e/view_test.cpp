@@ -114,9 +114,8 @@ TEST(View, UnknownPageSuggestsTheNearest) {
   const RunResult r = run_versa(dir.path(), "view '" + typo + "'");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err,
-            typo + ": error: no page of the site has this path; did you mean " + real +
-                "?\nversa: view failed: 1 error, 0 warnings\n")
+  EXPECT_EQ(r.err, typo + ": error: no page of the site has this path; did you mean " + real +
+                       "?\nversa: view failed: 1 error, 0 warnings\n")
       << r.err;
 
   const RunResult far = run_versa(dir.path(), "view nowhere/at/all/");

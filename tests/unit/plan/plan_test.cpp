@@ -42,13 +42,14 @@ TEST(Plan, NumbersEveryPageOnceInAStableOrder) {
   ASSERT_EQ(c->project->localizations[0].tag(), "de");
   ASSERT_EQ(c->project->default_locale, 1u);  // en
   const Plan plan(*c->project);
-  // Per locale: home, 3 code pages, 3 pairs; then a "not found" page per
-  // locale, which sitemaps leave out.
+  // Per locale: home, 3 code pages, 3 pairs; then, left out of sitemaps, a
+  // redirect per pair and locale and a "not found" page per locale.
   EXPECT_EQ(describe(plan),
-            (std::vector<std::string>{"0:0:0:0-0", "1:0:0:0-0", "1:0:0:1-0", "1:0:0:2-0",
-                                      "2:0:0:0-1", "2:0:0:0-2", "2:0:0:1-2", "0:1:0:0-0",
-                                      "1:1:0:0-0", "1:1:0:1-0", "1:1:0:2-0", "2:1:0:0-1",
-                                      "2:1:0:0-2", "2:1:0:1-2", "3:0:0:0-0", "3:1:0:0-0"}));
+            (std::vector<std::string>{
+                "0:0:0:0-0", "1:0:0:0-0", "1:0:0:1-0", "1:0:0:2-0", "2:0:0:0-1", "2:0:0:0-2",
+                "2:0:0:1-2", "0:1:0:0-0", "1:1:0:0-0", "1:1:0:1-0", "1:1:0:2-0", "2:1:0:0-1",
+                "2:1:0:0-2", "2:1:0:1-2", "4:0:0:0-1", "4:0:0:0-2", "4:0:0:1-2", "4:1:0:0-1",
+                "4:1:0:0-2", "4:1:0:1-2", "3:0:0:0-0", "3:1:0:0-0"}));
   EXPECT_EQ(plan.listed(), 14u);
 }
 
@@ -72,12 +73,16 @@ TEST(Plan, ProtocolsComeInIdOrderEachWithItsCodesThenItsPairs) {
                                                       "1:0:0:0-0", "1:0:0:1-0", "2:0:0:0-1",  // ftp
                                                       "1:0:1:0-0", "1:0:1:1-0", "1:0:1:2-0",
                                                       "2:0:1:0-1", "2:0:1:0-2",
-                                                      "2:0:1:1-2",     // smtp
+                                                      "2:0:1:1-2",  // smtp
+                                                      "4:0:0:0-1",  // redirects: ftp's
+                                                      "4:0:1:0-1", "4:0:1:0-2",
+                                                      "4:0:1:1-2",     // smtp's
                                                       "3:0:0:0-0"}));  // en's 404
   const Urls urls(*c->project);
   // Code 0 of ftp is 226: the catalogue's codes are in ascending order.
   EXPECT_EQ(urls.output_file(plan[1]), "ftp/226-closing/index.html");
   EXPECT_EQ(urls.output_file(plan[3]), "compare/ftp/226-closing-vs-530-not-logged-in/index.html");
+  EXPECT_EQ(urls.output_file(plan[10]), "compare/ftp/530-not-logged-in-vs-226-closing/index.html");
 }
 
 TEST(Plan, EveryPageOfEveryLocaleHasItsOwnFile) {
@@ -95,7 +100,8 @@ TEST(Plan, EveryPageOfEveryLocaleHasItsOwnFile) {
   ASSERT_TRUE(c->project) << c->all();
 
   // Written out from the URL scheme: the default locale (en) at the root,
-  // the others in a folder of their tag; pairs once each, lower code first.
+  // the others in a folder of their tag; pairs once each, lower code first,
+  // and a redirect at the other order.
   std::set<std::string> expected;
   for (const std::string prefix : {"", "ar/", "de/"}) {
     expected.insert(prefix + "index.html");
@@ -106,17 +112,18 @@ TEST(Plan, EveryPageOfEveryLocaleHasItsOwnFile) {
       for (std::size_t j = i + 1; j < codes.size(); ++j) {
         const std::string b = codes[j].first + "-" + codes[j].second;
         expected.insert(prefix + "compare/smtp/" + a + "-vs-" + b + "/index.html");
+        expected.insert(prefix + "compare/smtp/" + b + "-vs-" + a + "/index.html");
       }
     }
   }
-  ASSERT_EQ(expected.size(), 3u * (1 + 4 + 6 + 1));
+  ASSERT_EQ(expected.size(), 3u * (1 + 4 + 6 + 6 + 1));
 
   const Plan plan(*c->project);
   const Urls urls(*c->project);
   std::vector<std::string> files;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     const Page p = plan[i];
-    if (p.kind == PageKind::compare) {
+    if (p.kind == PageKind::compare || p.kind == PageKind::redirect) {
       EXPECT_LT(p.a, p.b) << urls.output_file(p);
     }
     files.push_back(urls.output_file(p));

@@ -36,7 +36,7 @@ TEST(ViewModel, WritingOverAnEarlierPageGivesTheFreshViewModel) {
   const Shipped s;
   // Pages in an order that changes locale, class (1 or 3 class items), RFC
   // (with and without the RFC item) and kind between two of the same kind.
-  std::array<mustache::Data, 4> reused;
+  std::array<mustache::Data, kPageKindCount> reused;
   std::size_t checked = 0;
   for (std::size_t i = 0; i < s.pages.size(); i += 97) {
     for (const std::size_t k : {i, s.pages.size() - 1 - i}) {

@@ -202,7 +202,7 @@ TEST(ViewShapes, DeclaredShapesAreWhatViewModelsHold) {
       return all;
     }();
   }
-  EXPECT_EQ(seen.size(), 4 * s.project->localizations.size());
+  EXPECT_EQ(seen.size(), std::size(view::kPageKinds) * s.project->localizations.size());
 }
 
 // The tables of templates/README.md are the declared shapes; run with
@@ -350,7 +350,7 @@ TEST(TemplateNames, TheLayoutIsCheckedForEveryPageKind) {
   ASSERT_EQ(t.errors.size(), 1u);
   EXPECT_EQ(
       t.errors[0],
-      "templates/layout.html:43:22: error: \"intro_html\" is a name of comparison pages only, "
+      "templates/layout.html:44:22: error: \"intro_html\" is a name of comparison pages only, "
       "and code, home and \"not found\" pages render this line too; use it only where those "
       "pages reach");
   // A block a page fills is checked with that page's names.
