@@ -97,11 +97,30 @@ std::optional<SiteConfig> load_site_config(const std::string& path, Diagnostics&
   const int errors_before = diags.error_count();
   for (const auto& [key, value] : doc->value().items()) {
     if (key != "base_url" && key != "default_locale" && key != "default_locale_prefix" &&
-        key != "max_page_bytes" && key != "max_site_bytes") {
+        key != "max_page_bytes" && key != "max_site_bytes" && key != "redirect_rules") {
       diags.error(doc->locate(pointer_join("", key)),
                   "unknown setting \"" + key +
                       "\"; site.json knows base_url, default_locale, default_locale_prefix, "
-                      "max_page_bytes and max_site_bytes");
+                      "max_page_bytes, max_site_bytes and redirect_rules");
+    }
+  }
+  if (auto rules = doc->value().find("redirect_rules"); rules != doc->value().end()) {
+    const auto wrong = [&](const std::string& at) {
+      diags.error(doc->locate(at),
+                  "redirect_rules lists the files of redirect rules to write beside the pages: "
+                  "[\"netlify\"] (_redirects, also read by Cloudflare Pages), [\"nginx\"] "
+                  "(redirects.nginx.map), or both");
+    };
+    if (!rules->is_array()) wrong("/redirect_rules");
+    for (std::size_t i = 0; rules->is_array() && i < rules->size(); ++i) {
+      const auto& r = (*rules)[i];
+      if (r == "netlify") {
+        config.netlify_redirects = true;
+      } else if (r == "nginx") {
+        config.nginx_redirects = true;
+      } else {
+        wrong("/redirect_rules/" + std::to_string(i));
+      }
     }
   }
   if (auto url = required_string(*doc, "", "base_url", diags)) {

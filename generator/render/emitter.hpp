@@ -37,4 +37,10 @@ class Emitter {
 std::unique_ptr<Emitter> make_sitemap_emitter(const Project& project, const Urls& urls,
                                               const Plan& pages);
 
+/// _redirects (Netlify, Cloudflare Pages) and redirects.nginx.map, as
+/// site.json's "redirect_rules" asks: a 301 from the other order of every
+/// pair to its comparison. No file when it asks for none.
+std::unique_ptr<Emitter> make_redirect_rules_emitter(const Project& project, const Urls& urls,
+                                                     const Plan& pages);
+
 }  // namespace versa

@@ -278,6 +278,7 @@ std::optional<BuildSummary> build_site(const BuildOptions& options, Diagnostics&
   // Files derived from the pages: each emitter's, numbered after the assets.
   std::vector<std::unique_ptr<Emitter>> emitters;
   emitters.push_back(make_sitemap_emitter(*p.project, urls, pages));
+  emitters.push_back(make_redirect_rules_emitter(*p.project, urls, pages));
   const auto& assets = p.project->inputs.assets;
   std::vector<std::string> derived;
   std::vector<std::size_t> first_of;  // per emitter: the number of its first file

@@ -14,8 +14,8 @@
 #include "support/temp_dir.hpp"
 
 using namespace versa;
-using versa::test::TempDir;
 using versa::test::formatted;
+using versa::test::TempDir;
 
 namespace {
 
@@ -74,7 +74,8 @@ TEST(LoadSiteConfig, UnknownSettingsAndWrongTypesAreLocated) {
   EXPECT_EQ(formatted(l->diags),
             (std::vector<std::string>{
                 p + ":3:14: error: unknown setting \"baseurl\"; site.json knows base_url, "
-                    "default_locale, default_locale_prefix, max_page_bytes and max_site_bytes",
+                    "default_locale, default_locale_prefix, max_page_bytes, max_site_bytes and "
+                    "redirect_rules",
                 p + ":4:28: error: default_locale_prefix must be true or false",
                 p + ":5:21: error: max_page_bytes must be a whole number of bytes above 0, such "
                     "as 8388608",
