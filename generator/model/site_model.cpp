@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/html.hpp"
+#include "core/text_links.hpp"
 #include "i18n/bidi.hpp"
 #include "i18n/locale_info.hpp"
 #include "i18n/text_breaks.hpp"
@@ -21,6 +23,9 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
   f.class_name = l10n.text(p, class_key + "name");
   const MessageArg class_args[] = {{"class_code", f.class_code}, {"class_name", f.class_name}};
   // Where the code is defined: its main document first, then the others.
+  const bool rtl = l10n.info().rtl;
+  // Each document as a link to it (to its section when there is one),
+  // isolated on its own: the list's words between them stay the page's.
   std::vector<std::string> labels;
   std::vector<std::string> names;
   std::vector<Reference> references{{c.rfc, c.section}};
@@ -28,21 +33,26 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
   for (const Reference& r : references) {
     const std::string rfc = join_rfc_numbers(r.rfc);
     names.push_back(rfc);
-    if (r.section.empty()) {
-      labels.push_back(rfc);
-    } else {
+    std::string label = rfc;
+    if (!r.section.empty()) {
       const MessageArg rfc_args[] = {{"rfc", rfc}, {"section", r.section}};
-      labels.push_back(l10n.message("rfc_section").text(rfc_args));
+      label = l10n.message("rfc_section").text(rfc_args);
     }
+    label = html_isolating_latin(label, rtl);
+    if (const auto url = rfc_url(r.rfc, r.section)) {
+      label = "<a href=\"" + html_escape(*url) + "\">" + label + "</a>";
+    }
+    labels.push_back(std::move(label));
   }
   f.rfcs = format_list(names, l10n.tag());
-  const bool rtl = l10n.info().rtl;
   // A message isolates an argument as one <bdi>, whose direction is that of
   // its first strong character: a list joined by "و" must read right to left.
   if (rtl && names.size() > 1) start_right_to_left(f.rfcs);
+  // A text's RFC citations link to the RFCs; its mentions of other codes
+  // are linked by render, which knows where the pages are.
   const auto html_of = [&](const std::string& key) {
     if (l10n.is_foreign(l10n.text_language(p, key))) f.foreign = true;
-    return l10n.text_html(p, key);
+    return link_rfc_citations(l10n.text_html(p, key));
   };
   f.name_foreign = l10n.is_foreign(l10n.text_language(p, prefix + "name"));
   f.view = {
@@ -50,7 +60,7 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
       {"name_html", html_of(prefix + "name")},
       {"class_label_html", html_isolating_latin(l10n.message("class_label").text(class_args), rtl)},
       {"class_summary_html", html_of(class_key + "summary")},
-      {"rfc_label_html", html_isolating_latin(format_list(labels, l10n.tag()), rtl)},
+      {"rfc_label_html", format_list(labels, l10n.tag())},
       {"summary_html", html_of(prefix + "summary")},
       {"description_html", html_of(prefix + "description")},
       {"when_html", html_of(prefix + "when")},

@@ -1,8 +1,11 @@
 #include "render/view_model.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 
 #include "core/html.hpp"
+#include "core/text_links.hpp"
 #include "i18n/bidi.hpp"
 #include "render/view_reuse.hpp"
 
@@ -49,7 +52,41 @@ ViewModelBuilder::ViewModelBuilder(const SiteModel& model, const Urls& urls)
       crumbs.push_back({n > 0 ? breadcrumb({PageKind::code, lp, pp, 0, 0}, false) : json(),
                         n > 1 ? breadcrumb({PageKind::compare, lp, pp, 0, 1}, true) : json()});
     }
+    auto& linked = linked_codes_.emplace_back();
+    for (std::size_t p = 0; p < protocols.size(); ++p) linked.push_back(link_codes(l, p));
   }
+}
+
+std::vector<std::array<json, 2>> ViewModelBuilder::link_codes(std::size_t l, std::size_t p) const {
+  const Protocol& protocol = project_.inputs.protocols[p];
+  std::map<std::string_view, std::size_t> index;
+  for (std::size_t c = 0; c < protocol.codes.size(); ++c) index[protocol.codes[c].code] = c;
+  // The texts of a code, the name aside.
+  std::vector<std::string> keys{"class_summary_html"};
+  for (const std::string& field : protocol.code_fields) {
+    if (field != "name") keys.push_back(field + "_html");
+  }
+  std::vector<std::array<json, 2>> out(protocol.codes.size());
+  for (std::size_t c = 0; c < protocol.codes.size(); ++c) {
+    // Comparisons all sit at one depth: any of them stands for all.
+    const std::string from[2] = {urls_.code(l, p, c),
+                                 protocol.codes.size() > 1 ? urls_.compare(l, p, 0, 1) : ""};
+    for (std::size_t k = 0; k < 2; ++k) {
+      json v = model_.code(l, p, c).view;
+      const auto href = [&](std::string_view code) -> std::optional<std::string> {
+        const auto it = index.find(code);
+        if (it == index.end() || it->second == c) return std::nullopt;  // no page, or this one
+        return Urls::relative(from[k], urls_.code(l, p, it->second));
+      };
+      for (const std::string& key : keys) {
+        if (auto it = v.find(key); it != v.end() && it->is_string()) {
+          *it = link_code_mentions(it->get_ref<const std::string&>(), href);
+        }
+      }
+      out[c][k] = std::move(v);
+    }
+  }
+  return out;
 }
 
 ViewModelBuilder::~ViewModelBuilder() = default;
@@ -127,11 +164,11 @@ SharedFrames ViewModelBuilder::shared_frames(const Page& page) const {
   const auto& crumbs = crumbs_[page.locale][page.protocol];
   if (page.kind == PageKind::compare) {
     add(crumbs[1], "breadcrumb");
-    add(model_.code(page.locale, page.protocol, page.a).view, "a");
-    add(model_.code(page.locale, page.protocol, page.b).view, "b");
+    add(linked_codes_[page.locale][page.protocol][page.a][1], "a");
+    add(linked_codes_[page.locale][page.protocol][page.b][1], "b");
   } else if (page.kind == PageKind::code) {
     add(crumbs[0], "breadcrumb");
-    add(model_.code(page.locale, page.protocol, page.a).view, "code");
+    add(linked_codes_[page.locale][page.protocol][page.a][0], "code");
   }
   return shared;
 }

@@ -67,6 +67,10 @@ class ViewModelBuilder {
   bool not_found(const Page& page, mustache::Data& v) const;
   bool redirect(const Page& page, mustache::Data& v) const;
   [[nodiscard]] mustache::Data breadcrumb(const Page& page, bool comparing) const;
+  /// Each code of protocol `p` in locale `l`, its mentions of other codes
+  /// linked (see linked_codes_).
+  [[nodiscard]] std::vector<std::array<mustache::Data, 2>> link_codes(std::size_t l,
+                                                                      std::size_t p) const;
   /// Writes `json_ld`: the page's schema.org data (structured_data.cpp),
   /// from what the page's builder wrote into `v`.
   void structured_data(const Page& page, mustache::Data& v) const;
@@ -84,6 +88,9 @@ class ViewModelBuilder {
   std::vector<mustache::TemplateSet> templates_;  ///< [locale]
   /// [locale][protocol]: the breadcrumb of code pages, then of comparisons.
   std::vector<std::vector<std::array<mustache::Data, 2>>> crumbs_;
+  /// [locale][protocol][code]: the code's view with its mentions of other
+  /// codes linked, as seen from its code page [0] and from comparisons [1].
+  std::vector<std::vector<std::vector<std::array<mustache::Data, 2>>>> linked_codes_;
 };
 
 }  // namespace versa

@@ -198,6 +198,104 @@ TEST_F(ShippedSite, TheOtherOrderOfEveryPairRedirectsToItsComparison) {
   }
 }
 
+namespace {
+
+struct Mention {
+  std::string code;
+  const GumboNode* link;  // the <a> it is in, or null
+};
+
+// The whole three-digit numbers in the text of `n` outside headings, each
+// with the link it is in.
+void mentions(const GumboNode* n, const GumboNode* link, std::vector<Mention>& out) {
+  if (n->type == GUMBO_NODE_TEXT) {
+    const std::string t = n->v.text.text;
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (std::size_t k = 0; k < t.size();) {
+      if (!digit(t[k])) {
+        ++k;
+        continue;
+      }
+      std::size_t e = k;
+      while (e < t.size() && digit(t[e])) ++e;
+      const bool dotted = (k > 0 && (t[k - 1] == '.' || t[k - 1] == ',')) ||
+                          (e + 1 < t.size() && (t[e] == '.' || t[e] == ',') && digit(t[e + 1]));
+      if (e - k == 3 && !dotted) out.push_back({t.substr(k, 3), link});
+      k = e;
+    }
+    return;
+  }
+  if (n->type != GUMBO_NODE_ELEMENT) return;
+  const GumboTag tag = n->v.element.tag;
+  if (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3) return;
+  if (tag == GUMBO_TAG_A) link = n;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i)
+    mentions(static_cast<const GumboNode*>(kids.data[i]), link, out);
+}
+
+}  // namespace
+
+// Every code a code or comparison page mentions, outside its headings, is a
+// link (to that code's page, where the mention is in a text), the page's own
+// code(s) aside; every RFC it cites links to the RFC at rfc-editor.org.
+TEST_F(ShippedSite, CodeMentionsAndRfcCitationsAreLinks) {
+  const std::regex compare(R"(compare/smtp/(\d{3})-[a-z0-9-]+-vs-(\d{3})-[a-z0-9-]+/index\.html$)");
+  const std::regex code(R"(smtp/(\d{3})-[a-z0-9-]+/index\.html$)");
+  const std::regex rfc("RFC(?: |\u00a0)([0-9]+)");
+  std::size_t linked = 0, cited = 0;
+  for (const auto& p : pages_) {
+    std::smatch m;
+    std::set<std::string> own;
+    if (std::regex_search(p.path, m, compare)) {
+      own = {m[1], m[2]};
+    } else if (std::regex_search(p.path, m, code) && !is_compare(p)) {
+      own = {m[1]};
+    } else {
+      continue;
+    }
+    SCOPED_TRACE(p.path);
+    HtmlPage page(p.html);
+    const auto main = page.all(GUMBO_TAG_MAIN);
+    ASSERT_EQ(main.size(), 1u);
+    std::vector<Mention> found;
+    mentions(main[0], nullptr, found);
+    const fs::path folder = fs::path(p.path).parent_path();
+    for (const Mention& mention : found) {
+      if (!codes_.contains(mention.code) || own.contains(mention.code)) continue;
+      ASSERT_NE(mention.link, nullptr) << mention.code << " is not a link";
+      const std::string href = HtmlPage::attr(mention.link, "href");
+      std::string target = (folder / href).lexically_normal().generic_string();
+      if (target.ends_with("/")) target.pop_back();
+      if (HtmlPage::text(mention.link) == mention.code) {  // a mention in a text
+        const std::string slug = codes_.at(mention.code)["slug"];
+        EXPECT_TRUE(target.ends_with("smtp/" + mention.code + "-" + slug))
+            << mention.code << " links to " << href;
+        ++linked;
+      }
+    }
+    // RFC citations, in the texts and the facts.
+    for (const GumboTag tag : {GUMBO_TAG_P, GUMBO_TAG_TD}) {
+      for (const GumboNode* n : page.all(tag, main[0])) {
+        const std::string text = HtmlPage::text(n);
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), rfc);
+             it != std::sregex_iterator(); ++it) {
+          bool found_link = false;
+          for (const GumboNode* a : page.all(GUMBO_TAG_A, n)) {
+            found_link |= HtmlPage::text(a).find(it->str()) != std::string::npos &&
+                          HtmlPage::attr(a, "href").starts_with(
+                              "https://www.rfc-editor.org/rfc/rfc" + (*it)[1].str());
+          }
+          EXPECT_TRUE(found_link) << it->str() << " in: " << text;
+          ++cited;
+        }
+      }
+    }
+  }
+  EXPECT_GT(linked, 100u);
+  EXPECT_GT(cited, 1000u);
+}
+
 TEST_F(ShippedSite, EveryPageDeclaresItsLanguageAndDirection) {
   ASSERT_FALSE(pages_.empty());
   for (const auto& p : pages_) {

@@ -156,13 +156,17 @@ TEST(SiteModel, TextsPerLanguageFallBackToEnglishAndAreIsolatedRightToLeft) {
   EXPECT_EQ(en.view.at("name_html"), "ok");
   EXPECT_EQ(en.view.at("class_label_html"), "2xx Success");
   // Every defining document, joined as a list in the language, each with
-  // "RFC" bound to its number by a no-break space.
+  // "RFC" bound to its number by a no-break space and a link to its section.
   EXPECT_EQ(en.view.at("rfc_label_html"),
-            "RFC\u00A05321, section 4.2.2, RFC\u00A03207, section 4, and RFC\u00A04954");
+            "<a href=\"https://www.rfc-editor.org/rfc/rfc5321#section-4.2.2\">RFC\u00A05321, "
+            "section 4.2.2</a>, <a href=\"https://www.rfc-editor.org/rfc/rfc3207#section-4\">"
+            "RFC\u00A03207, section 4</a>, and <a href=\"https://www.rfc-editor.org/rfc/rfc4954\">"
+            "RFC\u00A04954</a>");
   EXPECT_EQ(en.rfcs, "RFC\u00A05321, RFC\u00A03207, and RFC\u00A04954");
   EXPECT_EQ(en.view.at("description_html"), "The action is done. The client goes on.");
   EXPECT_FALSE(en.foreign);
-  EXPECT_EQ(m->model->code(kEn, 0, 2).view.at("rfc_label_html"), "RFC\u00A05321");  // no section
+  EXPECT_EQ(m->model->code(kEn, 0, 2).view.at("rfc_label_html"),  // no section
+            "<a href=\"https://www.rfc-editor.org/rfc/rfc5321\">RFC\u00A05321</a>");
   EXPECT_EQ(m->model->code(kEn, 0, 2).rfcs, "RFC\u00A05321");
 
   const CodeInLocale& ar = m->model->code(kAr, 0, 0);
