@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -51,6 +52,20 @@ int main(int argc, char** argv) {
     c["slug"] = c["slug"].get<std::string>() + "-" + std::to_string(i);
     synth["codes"].push_back(c);
     made.emplace_back(code, source);
+  }
+  // Each code is confused with the first copy of what its source is confused
+  // with, so relatedness costs what it costs on the real site.
+  std::map<std::string, std::string> first_copy;  // real code -> synthetic code
+  for (const auto& [code, source] : made) {
+    first_copy.try_emplace(codes[source]["code"].get<std::string>(), code);
+  }
+  for (auto& c : synth["codes"]) {
+    ordered_json confused = ordered_json::array();
+    for (const auto& real_code : c.value("confused_with", ordered_json::array())) {
+      const auto it = first_copy.find(real_code.get<std::string>());
+      if (it != first_copy.end() && it->second != c["code"]) confused.push_back(it->second);
+    }
+    c["confused_with"] = confused;
   }
   write_json(out / "catalogue/smtp.json", synth);
 

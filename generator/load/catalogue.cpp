@@ -137,6 +137,22 @@ std::optional<Protocol> read_catalogue(JsonDocument document, Diagnostics& diags
         if (auto s = required_string(*doc, ptr, field, diags)) c.texts[field] = *s;
       }
       if (declared) check_code_keys(*doc, ptr, p, diags);
+      for (auto [key, list] :
+           {std::pair{"confused_with", &c.confused_with}, std::pair{"phases", &c.phases}}) {
+        const auto it = (*codes)[i].find(key);
+        if (it == (*codes)[i].end()) continue;
+        const bool strings =
+            it->is_array() && std::all_of(it->begin(), it->end(),
+                                          [](const nlohmann::json& v) { return v.is_string(); });
+        if (!strings) {
+          diags.error(doc->locate(ptr + "/" + key),
+                      "\"" + std::string(key) + "\" must be an array of strings, such as " +
+                          (std::string_view(key) == "phases" ? "[\"rcpt\", \"data\"]"
+                                                             : "[\"550\", \"451\"]"));
+          continue;
+        }
+        for (const auto& v : *it) list->push_back(v.get<std::string>());
+      }
       if (auto also = (*codes)[i].find("also_in"); also != (*codes)[i].end()) {
         if (!also->is_array()) {
           diags.error(doc->locate(ptr + "/also_in"),

@@ -15,7 +15,8 @@ namespace versa {
 inline constexpr const char* kCodeTextFields[] = {"name", "summary", "description",
                                                   "when", "fix",     "use"};
 /// The other fields of a code: not texts to translate.
-inline constexpr const char* kCodeDataFields[] = {"code", "slug", "rfc", "section", "also_in"};
+inline constexpr const char* kCodeDataFields[] = {"code",    "slug",          "rfc",   "section",
+                                                  "also_in", "confused_with", "phases"};
 /// The texts of a reply class ("2" -> Positive Completion).
 inline constexpr const char* kClassTextFields[] = {"name", "summary"};
 
@@ -26,11 +27,16 @@ struct Reference {
 };
 
 struct ReplyCode {
-  std::string code;                          ///< three digits, "211"
-  std::string slug;                          ///< URL slug, [a-z0-9-]+
-  std::string rfc;                           ///< defining document, "RFC 5321"
-  std::string section;                       ///< section in that document, may be empty
-  std::vector<Reference> also_in;            ///< other documents that define it ("also_in")
+  std::string code;                ///< three digits, "211"
+  std::string slug;                ///< URL slug, [a-z0-9-]+
+  std::string rfc;                 ///< defining document, "RFC 5321"
+  std::string section;             ///< section in that document, may be empty
+  std::vector<Reference> also_in;  ///< other documents that define it ("also_in")
+  /// Codes readers commonly take it for ("confused_with"; the relation is
+  /// made mutual by the model), and the steps of a session where it comes
+  /// ("phases": "rcpt", "data"...): what "related" means.
+  std::vector<std::string> confused_with;
+  std::vector<std::string> phases;
   std::map<std::string, std::string> texts;  ///< English text per field of code_fields
   std::string pointer;                       ///< JSON pointer, for diagnostics
 

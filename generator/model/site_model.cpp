@@ -1,6 +1,8 @@
 #include "model/site_model.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/html.hpp"
 #include "core/text_links.hpp"
@@ -78,18 +80,40 @@ CodeInLocale make_code(const Localization& l10n, const Protocol& p, const ReplyC
 SiteModel::SiteModel(const Project& project) : project_(project) {
   const auto& protocols = project.inputs.protocols;
   for (const Protocol& p : protocols) {
-    // Related codes: the others of the code's class, nearest first.
-    auto& per_code = related_.emplace_back(p.codes.size());
-    for (std::size_t c = 0; c < p.codes.size(); ++c) {
-      for (std::size_t i = 0; i < p.codes.size(); ++i) {
-        if (i != c && p.codes[i].class_digit() == p.codes[c].class_digit()) {
-          per_code[c].push_back(static_cast<std::uint32_t>(i));
+    // Related codes, by meaning: confused either way, then a shared phase,
+    // then the class; nearest in catalogue order within each.
+    const std::size_t n = p.codes.size();
+    std::map<std::string_view, std::size_t> index;
+    for (std::size_t c = 0; c < n; ++c) index[p.codes[c].code] = c;
+    std::vector<std::set<std::size_t>> confused(n);
+    for (std::size_t c = 0; c < n; ++c) {
+      for (const std::string& other : p.codes[c].confused_with) {
+        if (const auto it = index.find(other); it != index.end() && it->second != c) {
+          confused[c].insert(it->second);
+          confused[it->second].insert(c);
         }
       }
+    }
+    const auto tier = [&](std::size_t c, std::size_t i) {
+      if (confused[c].contains(i)) return 0;
+      for (const std::string& phase : p.codes[c].phases) {
+        const auto& theirs = p.codes[i].phases;
+        if (std::find(theirs.begin(), theirs.end(), phase) != theirs.end()) return 1;
+      }
+      return p.codes[i].class_digit() == p.codes[c].class_digit() ? 2 : 3;
+    };
+    auto& per_code = related_.emplace_back(n);
+    auto& close = close_.emplace_back(n);
+    for (std::size_t c = 0; c < n; ++c) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i != c) per_code[c].push_back(static_cast<std::uint32_t>(i));
+      }
       const auto distance = [c](std::size_t i) { return i > c ? i - c : c - i; };
-      std::stable_sort(per_code[c].begin(), per_code[c].end(),
-                       [&](std::size_t x, std::size_t y) { return distance(x) < distance(y); });
-      if (per_code[c].size() > kRelatedPerCode + 1) per_code[c].resize(kRelatedPerCode + 1);
+      std::stable_sort(per_code[c].begin(), per_code[c].end(), [&](std::size_t x, std::size_t y) {
+        return std::pair(tier(c, x), distance(x)) < std::pair(tier(c, y), distance(y));
+      });
+      close[c] = static_cast<std::size_t>(std::count_if(
+          per_code[c].begin(), per_code[c].end(), [&](std::size_t i) { return tier(c, i) <= 1; }));
     }
     auto& groups = groups_.emplace_back();
     for (const auto& [digit, c] : p.classes) {

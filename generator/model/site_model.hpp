@@ -54,12 +54,18 @@ class SiteModel {
                                          std::size_t code) const {
     return codes_[locale][protocol][code];
   }
-  /// The codes of the same class as `code`, nearest in catalogue order first
-  /// (ties: lower first): kRelatedPerCode + 1 at most, as a comparison page
-  /// skips its own second code.
+  /// Every other code of the protocol, most related to `code` first: the
+  /// codes readers confuse it with (its "confused_with" and theirs), then
+  /// those of a phase it shares, then those of its class, then the rest;
+  /// within each, nearest in catalogue order first (ties: lower first).
   [[nodiscard]] std::span<const std::uint32_t> related(std::size_t protocol,
                                                        std::size_t code) const {
     return related_[protocol][code];
+  }
+  /// How many of related() are close: confused with `code` or of a phase
+  /// it shares.
+  [[nodiscard]] std::size_t close_count(std::size_t protocol, std::size_t code) const {
+    return close_[protocol][code];
   }
   /// The classes of `protocol` that have codes, in order.
   [[nodiscard]] std::span<const CodeGroup> groups(std::size_t protocol) const {
@@ -76,6 +82,7 @@ class SiteModel {
   const Project& project_;
   std::vector<std::vector<std::vector<CodeInLocale>>> codes_;     ///< [locale][protocol][code]
   std::vector<std::vector<std::vector<std::uint32_t>>> related_;  ///< [protocol][code]
+  std::vector<std::vector<std::size_t>> close_;                   ///< [protocol][code]
   std::vector<std::vector<CodeGroup>> groups_;                    ///< [protocol]
   std::vector<std::vector<std::vector<std::uint32_t>>> by_name_;  ///< [locale][protocol]
 };

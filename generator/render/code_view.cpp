@@ -26,9 +26,21 @@ bool ViewModelBuilder::code(const Page& page, json& v) const {
   foreign |= l10n.append_html(text_of(v, "compare_heading_html"), "code_compare_heading", code_arg);
   const std::string root =
       Urls::relative(urls_.of(page), urls_.compare_root(page.locale, page.protocol));
+  // The codes it is most often confused with first, then every other in
+  // code order.
   auto& comparisons = list_of(v["comparisons"], "links", p.codes.size() - 1);
-  for (std::size_t i = 0, k = 0; i < p.codes.size(); ++i) {
-    if (i != page.a) foreign |= compare_link(page, root, page.a, i, comparisons[k++]);
+  const auto related = model_.related(page.protocol, page.a);
+  const std::size_t close = model_.close_count(page.protocol, page.a);
+  std::size_t k = 0;
+  for (std::size_t r = 0; r < close; ++r) {
+    foreign |= compare_link(page, root, page.a, related[r], comparisons[k++]);
+  }
+  for (std::size_t i = 0; i < p.codes.size(); ++i) {
+    if (i == page.a ||
+        std::find(related.begin(), related.begin() + static_cast<std::ptrdiff_t>(close), i) !=
+            related.begin() + static_cast<std::ptrdiff_t>(close))
+      continue;
+    foreign |= compare_link(page, root, page.a, i, comparisons[k++]);
   }
   return foreign;
 }

@@ -87,8 +87,8 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
     foreign |= l10n.append_html(item("", ""), "difference_rfc", args);
   }
 
-  // Learn more: both codes' pages, then comparisons with each code's nearest
-  // neighbours in the other code's class.
+  // Learn more: both codes' pages, then comparisons of each code with the
+  // codes most related to it (SiteModel::related).
   auto& learn = list_of(v["learn"], "links", 2);
   for (std::size_t k = 0; k < 2; ++k) {
     const CodeInLocale& f = k == 0 ? a : b;
@@ -101,12 +101,13 @@ bool ViewModelBuilder::compare(const Page& page, json& v) const {
   std::size_t count = 0;
   for (const auto& [self, other] : {std::pair{page.a, page.b}, std::pair{page.b, page.a}}) {
     std::size_t shown = 0;
-    for (const std::uint32_t i : model_.related(page.protocol, other)) {
-      if (i == self || shown == SiteModel::kRelatedPerCode) continue;
+    for (const std::uint32_t i : model_.related(page.protocol, self)) {
+      if (i == other) continue;
+      if (shown == SiteModel::kRelatedPerCode) break;
       pairs[count++] = {self, i};
       ++shown;
     }
-    // Nearest codes were chosen; readers scan them in code order.
+    // The most related were chosen; readers scan them in code order.
     std::sort(pairs.begin() + static_cast<std::ptrdiff_t>(count - shown),
               pairs.begin() + static_cast<std::ptrdiff_t>(count),
               [](const auto& x, const auto& y) { return x.second < y.second; });

@@ -74,6 +74,20 @@ void check_protocol(const Protocol& p, Diagnostics& diags) {
                                                        "); slugs must be unique within a protocol");
     }
   }
+  for (const auto& c : p.codes) {
+    for (std::size_t k = 0; k < c.confused_with.size(); ++k) {
+      const std::string& other = c.confused_with[k];
+      if (codes.contains(other) && other != c.code) continue;
+      std::vector<std::string> known;
+      for (const auto& [code, at] : codes) known.push_back(code);
+      const auto guess = nearest(other, known);
+      diags.error(doc.locate(c.pointer + "/confused_with/" + std::to_string(k)),
+                  other == c.code
+                      ? "code " + c.code + " cannot be confused with itself; remove it"
+                      : "\"confused_with\" names " + other + ", which is not a code of " + p.id +
+                            (guess ? "; did you mean " + *guess + "?" : ""));
+    }
+  }
   if (p.codes.size() < 2) {
     diags.warning(doc.locate("/codes"), "fewer than two codes: no comparison pages will be built");
   }

@@ -72,10 +72,12 @@ std::string format(const std::string& pattern, const std::map<std::string, std::
 }
 
 // Appends the payload to every string except identifiers that are validated
-// as URL-safe (codes, slugs, protocol ids).
+// as URL-safe (codes, slugs, protocol ids) or name codes and phases.
 void poison(ordered_json& j, const std::string& key = "") {
   if (j.is_string()) {
-    if (key != "code" && key != "slug" && key != "protocol") j = j.get<std::string>() + kPayload;
+    if (key != "code" && key != "slug" && key != "protocol" && key != "confused_with" &&
+        key != "phases")
+      j = j.get<std::string>() + kPayload;
   } else if (j.is_object()) {
     for (auto& [k, v] : j.items()) poison(v, k);
   } else if (j.is_array()) {

@@ -296,6 +296,74 @@ TEST_F(ShippedSite, CodeMentionsAndRfcCitationsAreLinks) {
   EXPECT_GT(cited, 1000u);
 }
 
+// "Related comparisons" follow meaning: each code of a comparison is paired
+// with the codes it is confused with (its "confused_with" or theirs) before
+// any other; every comparison offers at least four; a code page lists the
+// comparisons with its confusables first.
+TEST_F(ShippedSite, RelatedComparisonsComeFromMeaning) {
+  std::map<std::string, std::set<std::string>> confused;
+  for (const auto& [code, c] : codes_) {
+    for (const auto& other : c.value("confused_with", json::array())) {
+      confused[code].insert(other.get<std::string>());
+      confused[other.get<std::string>()].insert(code);
+    }
+  }
+  const std::regex pair(R"((\d{3})-[a-z0-9-]+-vs-(\d{3})-[a-z0-9-]+/$)");
+  const auto codes_of = [&](const std::string& href) {
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(href, m, pair)) << href;
+    return std::pair{m[1].str(), m[2].str()};
+  };
+  std::size_t compared = 0, listed = 0;
+  for (const auto& p : pages_) {
+    HtmlPage page(p.html);
+    std::smatch m;
+    if (is_compare(p)) {
+      ASSERT_TRUE(std::regex_search(p.path, m, std::regex(R"((\d{3})-[a-z0-9-]+-vs-(\d{3}))")));
+      const std::string a = m[1], b = m[2];
+      // The links after the related heading: the last list of the section.
+      const auto sections = page.with_class("link-list");
+      ASSERT_GE(sections.size(), 2u) << p.path;
+      const auto links = page.all(GUMBO_TAG_A, sections.back());
+      EXPECT_GE(links.size(), 4u) << p.path;
+      std::map<std::string, std::vector<std::string>> partners;  // code -> the codes paired
+      for (const GumboNode* l : links) {
+        const auto [x, y] = codes_of(HtmlPage::attr(l, "href"));
+        const std::string self = (x == a || x == b) ? x : y;
+        partners[self].push_back(self == x ? y : x);
+      }
+      for (const std::string& self : {a, b}) {
+        std::set<std::string> wanted = confused[self];
+        wanted.erase(self == a ? b : a);
+        // Each partner is a confusable while confusables remain unshown.
+        const auto& shown = partners[self];
+        const std::size_t expected_confused = std::min(wanted.size(), shown.size());
+        const auto confused_shown = std::count_if(
+            shown.begin(), shown.end(), [&](const auto& x) { return wanted.contains(x); });
+        EXPECT_EQ(static_cast<std::size_t>(confused_shown), expected_confused)
+            << p.path << " for " << self;
+      }
+      ++compared;
+    } else if (std::regex_search(p.path, m,
+                                 std::regex(R"(smtp/(\d{3})-[a-z0-9-]+/index\.html$)"))) {
+      const std::string self = m[1];
+      const auto lists = page.with_class("link-list");
+      ASSERT_EQ(lists.size(), 1u) << p.path;
+      const auto links = page.all(GUMBO_TAG_A, lists[0]);
+      ASSERT_EQ(links.size(), codes_.size() - 1) << p.path;
+      std::set<std::string> first;
+      for (std::size_t k = 0; k < confused[self].size(); ++k) {
+        const auto [x, y] = codes_of(HtmlPage::attr(links[k], "href"));
+        first.insert(x == self ? y : x);
+      }
+      EXPECT_EQ(first, confused[self]) << p.path;
+      ++listed;
+    }
+  }
+  EXPECT_GT(compared, 3000u);
+  EXPECT_EQ(listed, codes_.size() * locales_.size());
+}
+
 TEST_F(ShippedSite, EveryPageDeclaresItsLanguageAndDirection) {
   ASSERT_FALSE(pages_.empty());
   for (const auto& p : pages_) {

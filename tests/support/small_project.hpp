@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -40,6 +41,15 @@ inline void copy_small_project(const fs::path& dir, std::size_t codes = 6,
       return a["code"].template get<std::string>() < b["code"].template get<std::string>();
     });
     for (const auto& c : small) kept[catalogue["protocol"]].insert(c["code"].get<std::string>());
+    for (auto& c : small) {  // codes it is confused with that are kept
+      if (!c.contains("confused_with")) continue;
+      nlohmann::ordered_json confused = nlohmann::ordered_json::array();
+      for (const auto& other : c["confused_with"]) {
+        if (kept[catalogue["protocol"]].contains(other.get<std::string>()))
+          confused.push_back(other);
+      }
+      c["confused_with"] = confused;
+    }
     list = small;
     write_file(e.path(), catalogue.dump(2) + "\n");
   }

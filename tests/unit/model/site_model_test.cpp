@@ -99,17 +99,20 @@ TEST(SiteModel, GroupsAreTheClassesWithCodesInCatalogueOrder) {
   EXPECT_EQ(groups[2].codes, (std::vector<std::uint32_t>{3, 4, 5, 6, 7, 8}));
 }
 
-TEST(SiteModel, RelatedCodesAreOfTheSameClassNearestFirstAtMostFour) {
+// Without "confused_with" and "phases" (see ShippedSite for them), related
+// codes are every other code, those of the same class first, nearest first.
+TEST(SiteModel, RelatedCodesAreOfTheSameClassFirstThenTheRestNearestFirst) {
   const auto m = make_model();
   ASSERT_TRUE(m->model) << m->checked->all();
-  ASSERT_EQ(SiteModel::kRelatedPerCode + 1, 4u);
-  // 502 (index 5): 501 and 503 are one away (lower first), 500 and 504 two.
-  EXPECT_EQ(list(m->model->related(0, 5)), (std::vector<std::uint32_t>{4, 6, 3, 7}));
-  // 550 (index 8), at the end of its class: the four before it, nearest first.
-  EXPECT_EQ(list(m->model->related(0, 8)), (std::vector<std::uint32_t>{7, 6, 5, 4}));
+  // 502 (index 5): 501 and 503 are one away (lower first), 500 and 504 two,
+  // 550 three; then the other classes.
+  EXPECT_EQ(list(m->model->related(0, 5)), (std::vector<std::uint32_t>{4, 6, 3, 7, 8, 2, 1, 0}));
+  EXPECT_EQ(m->model->close_count(0, 5), 0u);
+  // 550 (index 8), at the end of its class: the others before it, nearest first.
+  EXPECT_EQ(list(m->model->related(0, 8)), (std::vector<std::uint32_t>{7, 6, 5, 4, 3, 2, 1, 0}));
   // 250: only 251 shares its class; 450 is alone in its class.
-  EXPECT_EQ(list(m->model->related(0, 0)), (std::vector<std::uint32_t>{1}));
-  EXPECT_TRUE(m->model->related(0, 2).empty());
+  EXPECT_EQ(list(m->model->related(0, 0)).front(), 1u);
+  EXPECT_EQ(list(m->model->related(0, 2)), (std::vector<std::uint32_t>{1, 3, 0, 4, 5, 6, 7, 8}));
 }
 
 TEST(SiteModel, CodesAreOrderedByNameInEachLanguagesCollation) {
