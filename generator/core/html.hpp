@@ -10,10 +10,10 @@ namespace versa {
 void append_html_escaped(std::string& out, std::string_view text);
 std::string html_escape(std::string_view text);
 
-/// Makes JSON text safe inside a <script> element: < > & and the line
-/// separators U+2028 and U+2029 become \u escapes, which mean the same in a
-/// JSON string (the only place valid JSON can hold them), so no "</script>"
-/// or "<!--" can end or change the element.
-void escape_json_for_script(std::string& json);
+/// Appends `text` as a JSON string (quoted) that is safe inside a <script>
+/// element: " \ and control characters escaped as JSON requires, and < > &
+/// U+2028 U+2029 as \u escapes, which mean the same in a JSON string, so no
+/// "</script>" or "<!--" can end or change the element. `text` is UTF-8.
+void append_script_json_string(std::string& out, std::string_view text);
 
 }  // namespace versa

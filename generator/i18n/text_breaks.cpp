@@ -1,5 +1,6 @@
 #include "i18n/text_breaks.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -25,6 +26,11 @@ icu::Locale locale_of(std::string_view tag) {
 }  // namespace
 
 std::size_t grapheme_count(std::string_view text) {
+  // ASCII without a carriage return: one cluster per byte, no ICU needed
+  // (most titles of most languages).
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\r'; }))
+    return text.size();
   // Creating a BreakIterator loads rules, so each thread keeps one; grapheme
   // clusters do not depend on the language.
   thread_local std::unique_ptr<icu::BreakIterator> characters = [] {

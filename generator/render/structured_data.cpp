@@ -1,6 +1,8 @@
 // render: each page's structured data, schema.org as JSON-LD: where the page
 // sits (BreadcrumbList) and what it is (WebSite, TechArticle), in the page's
-// language, from what its view model already says.
+// language, from what its view model already says. Written straight into
+// the page's reused buffer: a JSON library's tree and serializer cost more
+// than the rest of the page.
 #include <string>
 #include <string_view>
 
@@ -16,11 +18,18 @@ namespace {
 
 // A text-only value without the right-to-left mark versa puts before it on
 // right-to-left pages: JSON-LD readers get the text itself.
-std::string plain(const json& v, std::string_view key) {
-  std::string text(member(v, key));
+std::string_view plain(const json& v, std::string_view key) {
+  std::string_view text = member(v, key);
   constexpr std::string_view kMark = "\u200F";
-  if (std::string_view(text).starts_with(kMark)) text.erase(0, kMark.size());
+  if (text.starts_with(kMark)) text.remove_prefix(kMark.size());
   return text;
+}
+
+// Appends "key":"value" (with a comma before it unless it is the first).
+void field(std::string& out, std::string_view key, std::string_view value, bool first = false) {
+  if (!first) out += ',';
+  out.append("\"").append(key).append("\":");
+  append_script_json_string(out, value);
 }
 
 }  // namespace
@@ -29,10 +38,16 @@ void ViewModelBuilder::structured_data(const Page& page, json& v) const {
   const Localization& l10n = project_.localizations[page.locale];
   const std::string home = urls_.absolute(urls_.home(page.locale));
   const std::string& site_name = label(l10n, "site_name");
-  nlohmann::ordered_json crumbs = nlohmann::ordered_json::array();
-  const auto crumb = [&](const std::string& name, const std::string& url) {
-    crumbs.push_back(
-        {{"@type", "ListItem"}, {"position", crumbs.size() + 1}, {"name", name}, {"item", url}});
+  std::string& out = text_of(v, "json_ld");
+  out.append(R"({"@context":"https://schema.org","@graph":[{"@type":"BreadcrumbList",)"
+             R"("itemListElement":[)");
+  int position = 0;
+  const auto crumb = [&](std::string_view name, std::string_view url) {
+    out.append(position == 0 ? "" : ",").append(R"({"@type":"ListItem","position":)");
+    out.append(std::to_string(++position));
+    field(out, "name", name);
+    field(out, "item", url);
+    out += '}';
   };
   crumb(label(l10n, "breadcrumb_home"), home);
   const bool article = page.kind == PageKind::code || page.kind == PageKind::compare;
@@ -42,31 +57,30 @@ void ViewModelBuilder::structured_data(const Page& page, json& v) const {
     if (page.kind == PageKind::compare) {
       crumb(label(l10n, "breadcrumb_compare"), home + "#compare-" + p.id);
     }
-    crumb(std::string(member(v, "crumb_current")), std::string(member(v, "canonical")));
+    crumb(member(v, "crumb_current"), member(v, "canonical"));
   }
-  nlohmann::ordered_json graph = nlohmann::ordered_json::array();
-  graph.push_back({{"@type", "BreadcrumbList"}, {"itemListElement", std::move(crumbs)}});
+  out.append("]}");
   if (page.kind == PageKind::home) {
-    graph.push_back({{"@type", "WebSite"},
-                     {"name", site_name},
-                     {"url", home},
-                     {"inLanguage", l10n.tag()},
-                     {"description", plain(v, "description")}});
+    out.append(R"(,{"@type":"WebSite")");
+    field(out, "name", site_name);
+    field(out, "url", home);
+    field(out, "inLanguage", l10n.tag());
+    field(out, "description", plain(v, "description"));
+    out += '}';
   } else if (article) {
-    const std::string url(member(v, "canonical"));
-    graph.push_back({{"@type", "TechArticle"},
-                     {"headline", plain(v, "title")},
-                     {"description", plain(v, "description")},
-                     {"inLanguage", l10n.tag()},
-                     {"url", url},
-                     {"mainEntityOfPage", url},
-                     {"isPartOf", {{"@type", "WebSite"}, {"name", site_name}, {"url", home}}}});
+    const std::string_view url = member(v, "canonical");
+    out.append(R"(,{"@type":"TechArticle")");
+    field(out, "headline", plain(v, "title"));
+    field(out, "description", plain(v, "description"));
+    field(out, "inLanguage", l10n.tag());
+    field(out, "url", url);
+    field(out, "mainEntityOfPage", url);
+    out.append(R"(,"isPartOf":{"@type":"WebSite")");
+    field(out, "name", site_name);
+    field(out, "url", home);
+    out.append("}}");
   }
-  std::string& out = text_of(v, "json_ld");
-  out =
-      nlohmann::ordered_json{{"@context", "https://schema.org"}, {"@graph", std::move(graph)}}.dump(
-          -1, ' ', false, nlohmann::json::error_handler_t::strict);
-  escape_json_for_script(out);
+  out.append("]}");
 }
 
 }  // namespace versa

@@ -71,7 +71,8 @@ bool for_each_page(const Plan& pages, const ViewModelBuilder& views, unsigned jo
       for (std::size_t i = next++; i < pages.size() && !failed; i = next++) {
         const Page page = pages[i];
         renderer.render(page, html);
-        measured.measure(page, renderer.last_view(page.kind));
+        // A redirect's title is its comparison's, measured there.
+        if (page.kind != PageKind::redirect) measured.measure(page, renderer.last_view(page.kind));
         each(i, html);
       }
       std::lock_guard lock(error_mutex);

@@ -59,15 +59,15 @@ TEST(HtmlEscape, AppendsAfterExistingText) {
 
 // JSON in a <script>: nothing in it can close the element or open a comment,
 // and it still parses to the same value.
-TEST(EscapeJsonForScript, NothingEndsTheScriptAndTheValueIsUnchanged) {
-  const nlohmann::json value = {{"name", "</script><!-- a & b > c \u2028\u2029 é"}};
-  std::string text = value.dump(-1, ' ', false);
-  escape_json_for_script(text);
-  EXPECT_EQ(text.find('<'), std::string::npos) << text;
-  EXPECT_EQ(text.find('>'), std::string::npos) << text;
-  EXPECT_EQ(text.find('&'), std::string::npos) << text;
-  EXPECT_EQ(text.find("\u2028"), std::string::npos) << text;
-  EXPECT_EQ(text.find("\u2029"), std::string::npos) << text;
+TEST(ScriptJsonString, NothingEndsTheScriptAndTheValueIsUnchanged) {
+  const std::string value = "</script><!-- a & b > c \"q\" \\ \t\n\u2028\u2029 é";
+  std::string text = "x";
+  append_script_json_string(text, value);
+  ASSERT_EQ(text.front(), 'x');
+  text.erase(0, 1);
+  for (const std::string_view bad : {"<", ">", "&", "\u2028", "\u2029", "\t", "\n"}) {
+    EXPECT_EQ(text.find(bad), std::string::npos) << bad << " in " << text;
+  }
   EXPECT_NE(text.find("é"), std::string::npos) << text;  // the rest is left as it is
   EXPECT_EQ(nlohmann::json::parse(text), value);
 }
