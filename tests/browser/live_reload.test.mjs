@@ -34,7 +34,12 @@ function keepFewCodes(dir, count) {
     const firsts = catalogue.codes.filter((c) => !classes.has(c.code[0]) && classes.add(c.code[0]));
     const rest = catalogue.codes.filter((c) => !firsts.includes(c));
     catalogue.codes = [...firsts, ...rest].slice(0, count).sort((a, b) => a.code.localeCompare(b.code));
-    kept.set(catalogue.protocol, new Set(catalogue.codes.map((c) => c.code)));
+    const codes = new Set(catalogue.codes.map((c) => c.code));
+    kept.set(catalogue.protocol, codes);
+    // A code may only be confused with codes that are kept.
+    for (const c of catalogue.codes) {
+      if (c.confused_with) c.confused_with = c.confused_with.filter((other) => codes.has(other));
+    }
     write(file, catalogue);
   }
   for (const name of fs.readdirSync(path.join(dir, "locales"))) {
