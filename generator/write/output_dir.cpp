@@ -64,9 +64,7 @@ OutputDir::OutputDir(std::string_view root) : pid_(::getpid()) {
     // atomic replace per file, and nothing is published until it is complete.
     if (list_folder(root_.get()).empty()) start_staging();
   } catch (...) {
-    if (created_root_) ::unlinkat(parent_.get(), name_.c_str(), AT_REMOVEDIR);
-    ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
-    remove_made_parents();
+    leave();
     throw;
   }
 }
@@ -115,11 +113,16 @@ OutputDir::~OutputDir() {
     staging_ = UniqueFd();
     remove_tree_at(parent_.get(), staging_name_.c_str());  // finish() was not reached
   }
+  leave();
+}
+
+void OutputDir::leave() noexcept {
   // A failed first build leaves no trace: not even the folders it created.
   if (created_root_ && !finished_) ::unlinkat(parent_.get(), name_.c_str(), AT_REMOVEDIR);
   // Removed while still held: a build waiting on this file finds it gone
-  // and takes a new one (see take_lock).
-  ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
+  // and takes a new one (see take_lock). Another build's lock is never ours
+  // to remove: that would let a third build in beside it.
+  if (lock_held_) ::unlinkat(parent_.get(), beside_name(shown_, "lock").c_str(), 0);
   if (!finished_) remove_made_parents();
 }
 
@@ -150,6 +153,7 @@ void OutputDir::take_lock() {
     struct stat named {};
     if (::fstatat(parent_.get(), name.c_str(), &named, AT_SYMLINK_NOFOLLOW) == 0 &&
         named.st_ino == held.st_ino && named.st_dev == held.st_dev) {
+      lock_held_ = true;
       return;
     }
     if (attempt == 10) throw FileError("cannot take the lock " + name + " beside " + shown_);

@@ -147,6 +147,9 @@ class OutputDir {
   [[nodiscard]] UniqueFd open_parent(const std::string& dir);
   /// Removes the folders of made_parents_ that are still empty, deepest first.
   void remove_made_parents() noexcept;
+  /// What a build leaves when it ends, finished or not: the lock removed if
+  /// it held it; if it did not finish, none of the folders it created.
+  void leave() noexcept;
 
   std::string shown_;                     ///< the output folder as the user named it, normalised
   std::string name_;                      ///< its last component
@@ -175,6 +178,7 @@ class OutputDir {
   bool moved_any_ = false;
   bool created_root_ = false;  ///< the folder did not exist before this build
   bool finished_ = false;
+  bool lock_held_ = false;  ///< take_lock succeeded: the lock file is this build's
   std::vector<std::string> warnings_;
   std::set<std::string, std::less<>> not_emptied_;  ///< folders a removal could not remove
   long pid_ = 0;

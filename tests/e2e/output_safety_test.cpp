@@ -3,6 +3,7 @@
 // two builds at once, and rebuilds killed or failed at chosen points
 // (VERSA_TEST_FAULT, see write/fault_points.hpp).
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -202,6 +203,8 @@ TEST_F(OutputSafety, OneBuildAtATime) {
   lock.l_type = F_WRLCK;
   lock.l_whence = SEEK_SET;
   ASSERT_EQ(::fcntl(fd, F_SETLK, &lock), 0);
+  struct stat held {};
+  ASSERT_EQ(::fstat(fd, &held), 0);
   const RunResult r = build();
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("another versa build (process " + std::to_string(::getpid()) +
@@ -209,6 +212,12 @@ TEST_F(OutputSafety, OneBuildAtATime) {
             std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(at("site/index.html")));
+  // The refused build left the holder's lock where it was: removed, it
+  // would let a third build take a new one beside the first.
+  struct stat named {};
+  ASSERT_EQ(::stat(at(".site.versa-lock").c_str(), &named), 0);
+  EXPECT_EQ(named.st_ino, held.st_ino);
+  EXPECT_NE(build("--out site").err.find("another versa build"), std::string::npos);
   ::close(fd);  // the holder is gone: its lock file no longer blocks
   const RunResult after = build();
   EXPECT_EQ(after.status, 0) << after.err;
